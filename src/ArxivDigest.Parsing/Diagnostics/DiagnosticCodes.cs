@@ -1,0 +1,50 @@
+namespace ArxivDigest.Parsing;
+
+/// <summary>The stable codes of <see cref="DigestDiagnostic"/>. A code never changes meaning once shipped.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>Error: bytes that are not valid UTF-8; they were read as U+FFFD.</summary>
+    public const string InvalidUtf8 = "AXD001";
+
+    /// <summary>Error: a <c>### </c> line that is not a paper heading <c>### [N] [Title](URL)</c>; kept as unrecognised text.</summary>
+    public const string MalformedHeading = "AXD002";
+
+    /// <summary>Warning: a table-of-contents total differs from the number of papers found in that section.</summary>
+    public const string TocTotalMismatch = "AXD003";
+
+    /// <summary>Error: a paper has no <c>Abstract:</c>.</summary>
+    public const string MissingAbstract = "AXD004";
+
+    /// <summary>Warning: a label the template does not have; kept in <see cref="Paper.ExtraFields"/>.</summary>
+    public const string UnknownLabel = "AXD005";
+
+    /// <summary>Warning: text the parser did not recognise; kept (in <see cref="Digest.UnrecognizedText"/> or <see cref="Paper.ExtraFields"/>).</summary>
+    public const string UnrecognizedText = "AXD006";
+
+    /// <summary>Error: a paper ends before its <c>&lt;/details&gt;</c> (a truncated paper).</summary>
+    public const string UnclosedPaper = "AXD007";
+
+    /// <summary>Warning: a paper lacks a field of the template other than the abstract (e.g. no <c>TL;DR:</c>).</summary>
+    public const string MissingField = "AXD008";
+
+    /// <summary>Info: a summary field holds a generator placeholder such as "Summary generation failed".</summary>
+    public const string PlaceholderSummary = "AXD009";
+
+    /// <summary>Warning: a paper's number does not follow the previous one.</summary>
+    public const string UnexpectedIndex = "AXD010";
+
+    /// <summary>Warning: a section has no table-of-contents entry, or an entry has no section.</summary>
+    public const string TocSectionMismatch = "AXD011";
+
+    /// <summary>Warning: the heading's link names no arXiv identifier.</summary>
+    public const string NoArxivId = "AXD012";
+
+    /// <summary>Warning: a paper has no <c>*authors*</c> line.</summary>
+    public const string MissingAuthors = "AXD013";
+
+    /// <summary>Warning: a field occurs twice in one paper; the second is kept in <see cref="Paper.ExtraFields"/>.</summary>
+    public const string DuplicateField = "AXD014";
+
+    /// <summary>Info: more diagnostics were found than <see cref="DigestReaderOptions.MaxDiagnostics"/> keeps.</summary>
+    public const string TooManyDiagnostics = "AXD015";
+}

@@ -1,0 +1,38 @@
+namespace ArxivDigest.Parsing;
+
+/// <summary>
+/// Where a <see cref="DigestReader"/> is, so that reading can go on in a new reader over the next buffer
+/// (after an <see langword="await"/>, say). A plain value: copy it freely.
+/// </summary>
+public readonly struct DigestReaderState
+{
+    internal DigestReaderState(int linesConsumed, bool inPaper, int lastOrder, LineEnding lineEnding, bool bomChecked)
+    {
+        LinesConsumed = linesConsumed;
+        InPaper = inPaper;
+        LastOrder = lastOrder;
+        LineEnding = lineEnding;
+        BomChecked = bomChecked;
+    }
+
+    /// <summary>The 1-based line of the first byte not yet consumed.</summary>
+    public int Line => LinesConsumed + 1;
+
+    internal int LinesConsumed { get; }
+
+    internal bool InPaper { get; }
+
+    internal int LastOrder { get; }
+
+    internal LineEnding LineEnding { get; }
+
+    internal bool BomChecked { get; }
+}
+
+/// <summary>The input's line breaks, decided by its first line: in CRLF input a <c>\r\n</c> is one line break; a bare <c>\r</c> is always content.</summary>
+internal enum LineEnding : byte
+{
+    Unknown = 0,
+    Lf,
+    CrLf,
+}

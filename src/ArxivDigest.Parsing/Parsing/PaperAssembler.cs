@@ -1,0 +1,381 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Unicode;
+
+namespace ArxivDigest.Parsing;
+
+/// <summary>
+/// Turns the tokens of a <see cref="DigestReader"/> into <see cref="Paper"/>s, and checks what the template
+/// promises (fields present, numbering, table-of-contents totals), reporting through diagnostics.
+/// </summary>
+internal sealed class PaperAssembler
+{
+    // What generators write when the summarising call failed; the papers are real, their summaries are not.
+    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
+    {
+        "Summary generation failed",
+        "Motivation analysis unavailable",
+        "Method extraction failed",
+        "Result analysis unavailable",
+        "Conclusion extraction failed",
+        "N/A",
+    };
+
+    private static readonly PaperFieldKind[] RequiredFields =
+    [
+        PaperFieldKind.MainCategory, PaperFieldKind.Tldr, PaperFieldKind.Motivation,
+        PaperFieldKind.Method, PaperFieldKind.Result, PaperFieldKind.Conclusion,
+    ];
+
+    private readonly DigestReaderOptions _options;
+    private readonly string? _file;
+    private readonly List<DigestDiagnostic> _diagnostics = [];
+    private readonly List<TocEntry> _toc = [];
+    private readonly List<DigestSection> _sections = [];
+    private readonly List<UnrecognizedText> _unrecognized = [];
+    private readonly Dictionary<string, int> _sectionCounts = new(StringComparer.Ordinal);
+
+    // The paper being assembled.
+    private readonly string?[] _fields = new string?[8];
+    private readonly List<PaperField> _extra = [];
+    private readonly ImmutableArray<string>.Builder _authors = ImmutableArray.CreateBuilder<string>();
+    private bool _inPaper;
+    private bool _hasAuthors;
+    private int? _index;
+    private string _title = string.Empty;
+    private string _url = string.Empty;
+    private SourceLocation _paperLocation;
+    private int? _lastIndex;
+
+    public PaperAssembler(DigestReaderOptions options, DateOnly? digestDate)
+    {
+        _options = options;
+        _file = options.SourceName;
+        DigestDate = digestDate;
+    }
+
+    public Paper? Current { get; private set; }
+
+    public DateOnly? DigestDate { get; }
+
+    public string? CurrentSection { get; private set; }
+
+    public List<TocEntry> TableOfContents => _toc;
+
+    public List<DigestSection> Sections => _sections;
+
+    public List<UnrecognizedText> Unrecognized => _unrecognized;
+
+    public List<DigestDiagnostic> Diagnostics => _diagnostics;
+
+    public int ErrorCount { get; private set; }
+
+    public int WarningCount { get; private set; }
+
+    /// <summary>Takes one token; true when it completed a paper (now <see cref="Current"/>).</summary>
+    public bool Accept(ref DigestReader reader)
+    {
+        ReadOnlySpan<byte> value = reader.ValueSpan;
+        if (!Utf8.IsValid(value))
+        {
+            ReportInvalidUtf8(ref reader, value);
+        }
+
+        switch (reader.TokenType)
+        {
+            case DigestTokenType.TocEntry:
+                _toc.Add(new TocEntry(reader.GetString(), reader.TocTotal, At(reader.TokenLine, 1)));
+                return false;
+
+            case DigestTokenType.SectionHeading:
+                CurrentSection = reader.GetString();
+                _sections.Add(new DigestSection(CurrentSection, [], At(reader.TokenLine, 1)));
+                _sectionCounts.TryAdd(CurrentSection, 0);
+                return false;
+
+            case DigestTokenType.PaperHeading:
+                StartPaper(ref reader);
+                return false;
+
+            case DigestTokenType.Authors:
+                SplitAuthors(ref reader, value);
+                return false;
+
+            case DigestTokenType.Field:
+                AcceptField(ref reader);
+                return false;
+
+            case DigestTokenType.PaperEnd:
+                if (!reader.IsPaperClosed)
+                {
+                    Report(DiagnosticCodes.UnclosedPaper, DiagnosticSeverity.Error, At(reader.TokenLine, 1),
+                        $"The paper at line {_paperLocation.Line} ends before its closing </details> line (expected '</details>' here).");
+                }
+
+                return FinishPaper();
+
+            case DigestTokenType.Text:
+                string text = reader.GetString();
+                SourceLocation at = At(reader.TokenLine, 1);
+                _unrecognized.Add(new UnrecognizedText(text, at));
+                Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Warning, at,
+                    $"Unrecognised text outside any paper (kept): '{Shorten(text)}'.");
+                return false;
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The end of input: check the table of contents against the sections.</summary>
+    public void Finish(int lastLine)
+    {
+        _ = lastLine;
+        if (_toc.Count == 0)
+        {
+            return;
+        }
+
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (TocEntry entry in _toc)
+        {
+            listed.Add(entry.Category);
+            if (!_sectionCounts.TryGetValue(entry.Category, out int found))
+            {
+                Report(DiagnosticCodes.TocSectionMismatch, DiagnosticSeverity.Warning, entry.Location,
+                    $"The table of contents lists '{entry.Category}' but the digest has no such section.");
+            }
+            else if (found != entry.Total)
+            {
+                Report(DiagnosticCodes.TocTotalMismatch, DiagnosticSeverity.Warning, entry.Location,
+                    string.Create(CultureInfo.InvariantCulture, $"The table of contents gives {entry.Total} papers for '{entry.Category}' but its section has {found}."));
+            }
+        }
+
+        foreach (DigestSection section in _sections)
+        {
+            if (!listed.Contains(section.Category))
+            {
+                Report(DiagnosticCodes.TocSectionMismatch, DiagnosticSeverity.Warning, section.Location,
+                    $"The section '{section.Category}' is not in the table of contents.");
+            }
+        }
+    }
+
+    private void StartPaper(ref DigestReader reader)
+    {
+        _inPaper = true;
+        _hasAuthors = false;
+        Array.Clear(_fields);
+        _extra.Clear();
+        _authors.Clear();
+        _paperLocation = At(reader.TokenLine, 1);
+        _index = reader.PaperIndex;
+
+        if (!reader.IsHeadingValid)
+        {
+            _title = reader.GetTitle();
+            _url = string.Empty;
+            Report(DiagnosticCodes.MalformedHeading, DiagnosticSeverity.Error, _paperLocation,
+                $"Expected a paper heading '### [N] [Title](URL)', found '{Shorten(_title)}'; the line is kept as the title.");
+            return;
+        }
+
+        _title = reader.GetTitle();
+        _url = reader.GetUrl();
+        if (_index is int index)
+        {
+            if (_lastIndex is int last && index != last + 1)
+            {
+                Report(DiagnosticCodes.UnexpectedIndex, DiagnosticSeverity.Warning, At(reader.TokenLine, 6),
+                    string.Create(CultureInfo.InvariantCulture, $"Paper number {index} follows {last} (expected {last + 1})."));
+            }
+
+            _lastIndex = index;
+        }
+    }
+
+    private void SplitAuthors(ref DigestReader reader, ReadOnlySpan<byte> value)
+    {
+        _hasAuthors = true;
+        _authors.Clear();
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        while (true)
+        {
+            int comma = value.IndexOf((byte)',');
+            ReadOnlySpan<byte> name = comma < 0 ? value : value[..comma];
+            _authors.Add(reader.Decode(name.Trim((byte)' ')));
+            if (comma < 0)
+            {
+                break;
+            }
+
+            value = value[(comma + 1)..];
+        }
+    }
+
+    private void AcceptField(ref DigestReader reader)
+    {
+        PaperFieldKind kind = reader.FieldKind;
+        SourceLocation at = At(reader.TokenLine, 1);
+        if (!_inPaper)
+        {
+            return; // the reader only makes fields inside papers
+        }
+
+        if (kind != PaperFieldKind.Other && _fields[(int)kind] is null)
+        {
+            _fields[(int)kind] = reader.GetString();
+            return;
+        }
+
+        string label = kind == PaperFieldKind.Other ? reader.GetLabel() : DigestTemplate.Canonical.LabelText[(int)kind];
+        string value = reader.GetString();
+        _extra.Add(new PaperField(label, value, at));
+        if (kind != PaperFieldKind.Other)
+        {
+            Report(DiagnosticCodes.DuplicateField, DiagnosticSeverity.Warning, at,
+                $"A second '{label}:' in the paper at line {_paperLocation.Line}; kept as an extra field.");
+        }
+        else if (label.Length == 0)
+        {
+            Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Warning, at,
+                $"Unlabelled text in the paper at line {_paperLocation.Line} (kept as an extra field): '{Shorten(value)}'.");
+        }
+        else
+        {
+            Report(DiagnosticCodes.UnknownLabel, DiagnosticSeverity.Warning, at,
+                $"Unknown label '{label}:' (kept as an extra field).");
+        }
+    }
+
+    private bool FinishPaper()
+    {
+        if (!_inPaper)
+        {
+            return false;
+        }
+
+        _inPaper = false;
+        if (!_hasAuthors)
+        {
+            Report(DiagnosticCodes.MissingAuthors, DiagnosticSeverity.Warning, _paperLocation, "The paper has no '*authors*' line after its heading.");
+        }
+
+        foreach (PaperFieldKind kind in RequiredFields)
+        {
+            string? value = _fields[(int)kind];
+            if (value is null)
+            {
+                Report(DiagnosticCodes.MissingField, DiagnosticSeverity.Warning, _paperLocation,
+                    $"The paper has no '{DigestTemplate.Canonical.LabelText[(int)kind]}:' field.");
+            }
+            else if (Placeholders.Contains(value))
+            {
+                Report(DiagnosticCodes.PlaceholderSummary, DiagnosticSeverity.Info, _paperLocation,
+                    $"'{DigestTemplate.Canonical.LabelText[(int)kind]}:' holds the placeholder '{value}'.");
+            }
+        }
+
+        if (_fields[(int)PaperFieldKind.Abstract] is null)
+        {
+            Report(DiagnosticCodes.MissingAbstract, DiagnosticSeverity.Error, _paperLocation,
+                "The paper has no 'Abstract:' field (expected 'Abstract: …' before '</details>').");
+        }
+
+        ArxivId? id = null;
+        if (ArxivId.TryParseUrl(_url, out ArxivId parsed))
+        {
+            id = parsed;
+        }
+        else if (_url.Length > 0)
+        {
+            Report(DiagnosticCodes.NoArxivId, DiagnosticSeverity.Warning, _paperLocation, $"The link '{_url}' names no arXiv identifier.");
+        }
+
+        Current = new Paper
+        {
+            Index = _index,
+            Id = id,
+            Title = _title,
+            Url = _url,
+            Authors = _authors.ToImmutable(),
+            MainCategory = _fields[(int)PaperFieldKind.MainCategory],
+            Section = CurrentSection,
+            Tldr = _fields[(int)PaperFieldKind.Tldr],
+            Motivation = _fields[(int)PaperFieldKind.Motivation],
+            Method = _fields[(int)PaperFieldKind.Method],
+            Result = _fields[(int)PaperFieldKind.Result],
+            Conclusion = _fields[(int)PaperFieldKind.Conclusion],
+            Abstract = _fields[(int)PaperFieldKind.Abstract],
+            ExtraFields = _extra.Count == 0 ? [] : [.. _extra],
+            DigestDate = DigestDate,
+            Location = _paperLocation,
+        };
+
+        if (CurrentSection is not null)
+        {
+            _sectionCounts[CurrentSection] = _sectionCounts.GetValueOrDefault(CurrentSection) + 1;
+        }
+
+        return true;
+    }
+
+    private void ReportInvalidUtf8(ref DigestReader reader, ReadOnlySpan<byte> value)
+    {
+        int offset = Utf8Text.IndexOfInvalid(value);
+        if (offset < 0)
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> before = value[..offset];
+        int newlines = before.Count((byte)'\n');
+        int column = newlines == 0
+            ? reader.ValueColumn + Utf8Text.CountChars(before)
+            : Utf8Text.CountChars(before[(before.LastIndexOf((byte)'\n') + 1)..]) + 1;
+        Report(DiagnosticCodes.InvalidUtf8, DiagnosticSeverity.Error, At(reader.TokenLine + newlines, column),
+            string.Create(CultureInfo.InvariantCulture, $"Invalid UTF-8 byte 0x{value[offset]:X2}; read as U+FFFD."));
+    }
+
+    private SourceLocation At(int line, int column) => new(_file, line, column);
+
+    private void Report(string code, DiagnosticSeverity severity, SourceLocation location, string message)
+    {
+        var diagnostic = new DigestDiagnostic(code, severity, message, location);
+        switch (severity)
+        {
+            case DiagnosticSeverity.Error:
+                ErrorCount++;
+                break;
+            case DiagnosticSeverity.Warning:
+                WarningCount++;
+                break;
+        }
+
+        if (_options.Strict && severity >= DiagnosticSeverity.Warning)
+        {
+            throw new DigestFormatException(diagnostic);
+        }
+
+        if (_diagnostics.Count < _options.MaxDiagnostics)
+        {
+            _diagnostics.Add(diagnostic);
+        }
+        else if (_diagnostics.Count == _options.MaxDiagnostics)
+        {
+            _diagnostics.Add(new DigestDiagnostic(DiagnosticCodes.TooManyDiagnostics, DiagnosticSeverity.Info,
+                string.Create(CultureInfo.InvariantCulture, $"More than {_options.MaxDiagnostics} diagnostics; the rest are counted, not kept."), location));
+        }
+    }
+
+    private static string Shorten(string text)
+    {
+        string oneLine = text.ReplaceLineEndings(" ");
+        return oneLine.Length <= 60 ? oneLine : string.Concat(oneLine.AsSpan(0, 57), "...");
+    }
+}

@@ -1,0 +1,337 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+
+namespace ArxivDigest.Parsing;
+
+/// <summary>
+/// Reads the papers of a digest one at a time from a stream, a <see cref="PipeReader"/> or a file, in bounded
+/// memory: only the current paper and a read buffer are held, whatever the input's size.
+/// </summary>
+/// <example>
+/// <code>
+/// await using PaperReader reader = PaperReader.Open("2026-01-26.md");
+/// while (await reader.ReadAsync())
+///     Console.WriteLine($"{reader.Current.Id} {reader.Current.Title}");
+/// </code>
+/// </example>
+public sealed class PaperReader : IDisposable, IAsyncDisposable
+{
+    private readonly Stream? _stream;
+    private readonly PipeReader? _pipe;
+    private readonly bool _leaveOpen;
+    private readonly DigestReaderOptions _options;
+    private readonly PaperAssembler _assembler;
+
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private bool _finished;
+    private DigestReaderState _state;
+    private bool _disposed;
+
+    private PaperReader(Stream? stream, PipeReader? pipe, DigestReaderOptions? options, bool leaveOpen, DateOnly? dateFromName)
+    {
+        _stream = stream;
+        _pipe = pipe;
+        _leaveOpen = leaveOpen;
+        _options = options ?? DigestReaderOptions.Default;
+        if (_options.BufferSize < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), _options.BufferSize, "BufferSize must be at least 1.");
+        }
+
+        _buffer = ArrayPool<byte>.Shared.Rent(_options.BufferSize);
+        _assembler = new PaperAssembler(_options, _options.DigestDate ?? dateFromName);
+    }
+
+    /// <summary>Reads from a stream.</summary>
+    /// <param name="stream">UTF-8 digest Markdown.</param>
+    /// <param name="options">How to read; <see langword="null"/> for the defaults.</param>
+    /// <param name="leaveOpen">Leave the stream open when the reader is disposed.</param>
+    public static PaperReader Create(Stream stream, DigestReaderOptions? options = null, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return new PaperReader(stream, null, options, leaveOpen, DigestParser.DateFromFileName(options?.SourceName));
+    }
+
+    /// <summary>Reads from a pipe. The pipe is completed when the reader is disposed.</summary>
+    public static PaperReader Create(PipeReader reader, DigestReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return new PaperReader(null, reader, options, leaveOpen: false, DigestParser.DateFromFileName(options?.SourceName));
+    }
+
+    /// <summary>Opens a file. The digest date comes from a <c>YYYY-MM-DD</c> file name unless the options give one.</summary>
+    public static PaperReader Open(string path, DigestReaderOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options = (options ?? DigestReaderOptions.Default) with { SourceName = options?.SourceName ?? path };
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        return new PaperReader(stream, null, options, leaveOpen: false, DigestParser.DateFromFileName(path));
+    }
+
+    /// <summary>The paper read last by <see cref="Read"/> or <see cref="ReadAsync"/>.</summary>
+    public Paper Current => _assembler.Current ?? throw new InvalidOperationException("Call Read or ReadAsync first.");
+
+    /// <summary>The digest's date: given in the options, or from the file name; <see langword="null"/> when unknown.</summary>
+    public DateOnly? DigestDate => _assembler.DigestDate;
+
+    /// <summary>The name used in locations (the path, for <see cref="Open(string, DigestReaderOptions?)"/>).</summary>
+    public string? SourceName => _options.SourceName;
+
+    /// <summary>The category of the section being read.</summary>
+    public string? CurrentSection => _assembler.CurrentSection;
+
+    /// <summary>The table of contents read so far.</summary>
+    public IReadOnlyList<TocEntry> TableOfContents => _assembler.TableOfContents;
+
+    /// <summary>The section headings read so far (category and location).</summary>
+    public IReadOnlyList<DigestSection> SectionHeadings => _assembler.Sections;
+
+    /// <summary>Text outside papers that was not recognised, so far.</summary>
+    public IReadOnlyList<UnrecognizedText> UnrecognizedText => _assembler.Unrecognized;
+
+    /// <summary>The diagnostics so far (at most <see cref="DigestReaderOptions.MaxDiagnostics"/>); the table-of-contents checks are added at the end of input.</summary>
+    public IReadOnlyList<DigestDiagnostic> Diagnostics => _assembler.Diagnostics;
+
+    /// <summary>Errors found so far, counting those past <see cref="DigestReaderOptions.MaxDiagnostics"/>.</summary>
+    public int ErrorCount => _assembler.ErrorCount;
+
+    /// <summary>Warnings found so far, counting those past <see cref="DigestReaderOptions.MaxDiagnostics"/>.</summary>
+    public int WarningCount => _assembler.WarningCount;
+
+    /// <summary>Reads the next paper.</summary>
+    /// <returns><see langword="false"/> at the end of the input.</returns>
+    /// <exception cref="DigestFormatException">In strict mode, at the first warning or error.</exception>
+    public bool Read()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        while (true)
+        {
+            switch (Advance())
+            {
+                case Status.Paper:
+                    return true;
+                case Status.End:
+                    return false;
+                default:
+                    Fill();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Reads the next paper.</summary>
+    /// <returns><see langword="false"/> at the end of the input.</returns>
+    /// <exception cref="DigestFormatException">In strict mode, at the first warning or error.</exception>
+    public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (Advance())
+            {
+                case Status.Paper:
+                    return true;
+                case Status.End:
+                    return false;
+                default:
+                    await FillAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Every remaining paper, read as it is enumerated.</summary>
+    public async IAsyncEnumerable<Paper> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (await ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return Current;
+        }
+    }
+
+    /// <summary>Every remaining paper, read as it is enumerated.</summary>
+    public IEnumerable<Paper> ReadAll()
+    {
+        while (Read())
+        {
+            yield return Current;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        ReturnBuffer();
+        if (!_leaveOpen)
+        {
+            _stream?.Dispose();
+        }
+
+        _pipe?.Complete();
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        ReturnBuffer();
+        if (!_leaveOpen && _stream is not null)
+        {
+            await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_pipe is not null)
+        {
+            await _pipe.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void ReturnBuffer()
+    {
+        byte[] buffer = _buffer;
+        _buffer = [];
+        if (buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private enum Status
+    {
+        Paper,
+        NeedMore,
+        End,
+    }
+
+    /// <summary>Reads tokens from the buffered bytes until a paper is complete, the buffer ends inside a token, or the input ends.</summary>
+    private Status Advance()
+    {
+        if (_finished)
+        {
+            return Status.End;
+        }
+
+        var reader = new DigestReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
+        Status status;
+        try
+        {
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    status = _eof ? Status.End : Status.NeedMore;
+                    break;
+                }
+
+                if (_assembler.Accept(ref reader))
+                {
+                    status = Status.Paper;
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            _start += reader.BytesConsumed;
+            _state = reader.CurrentState;
+        }
+
+        if (status == Status.End)
+        {
+            _finished = true;
+            _assembler.Finish(_state.Line);
+        }
+
+        return status;
+    }
+
+    /// <summary>Makes room for more input: moves the unread bytes to the front, or doubles the buffer when they fill it.</summary>
+    private Memory<byte> PrepareFill()
+    {
+        int pending = _end - _start;
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, pending).CopyTo(_buffer);
+            _start = 0;
+            _end = pending;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, 16));
+            _buffer.AsSpan(0, _end).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
+        }
+
+        // Honour a small BufferSize as the read size, so tests can split input anywhere.
+        return _buffer.AsMemory(_end, Math.Min(_buffer.Length - _end, Math.Max(_options.BufferSize, 1)));
+    }
+
+    private void Fill()
+    {
+        if (_pipe is not null)
+        {
+            ReadResult result = _pipe.ReadAsync().AsTask().GetAwaiter().GetResult();
+            CopyFromPipe(result);
+            return;
+        }
+
+        Memory<byte> target = PrepareFill();
+        int read = _stream!.Read(target.Span);
+        _end += read;
+        _eof = read == 0;
+    }
+
+    private async ValueTask FillAsync(CancellationToken cancellationToken)
+    {
+        if (_pipe is not null)
+        {
+            ReadResult result = await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+            CopyFromPipe(result);
+            return;
+        }
+
+        Memory<byte> target = PrepareFill();
+        int read = await _stream!.ReadAsync(target, cancellationToken).ConfigureAwait(false);
+        _end += read;
+        _eof = read == 0;
+    }
+
+    private void CopyFromPipe(ReadResult result)
+    {
+        ReadOnlySequence<byte> data = result.Buffer;
+        long copied = 0;
+        while (copied < data.Length)
+        {
+            Span<byte> target = PrepareFill().Span;
+            int n = (int)Math.Min(target.Length, data.Length - copied);
+            data.Slice(copied, n).CopyTo(target);
+            _end += n;
+            copied += n;
+        }
+
+        _pipe!.AdvanceTo(data.End);
+        _eof = result.IsCompleted && data.IsEmpty;
+        if (result.IsCanceled)
+        {
+            throw new OperationCanceledException("The pipe read was cancelled.");
+        }
+    }
+}
