@@ -1,0 +1,268 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Globalization;
+using ArxivDigest.Parsing;
+using ArxivDigest.Parsing.Writers;
+
+namespace ArxivDigest.Cli.Commands;
+
+/// <summary><c>arxiv-digest convert INPUT... --to FORMAT [-o OUTPUT]</c>.</summary>
+internal static class ConvertCommand
+{
+    public static Command Create(CliConsole console, Option<string[]> plugins)
+    {
+        var inputs = new Argument<string[]>("INPUT")
+        {
+            Description = "Digest files, directories (every *.md in them) or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var to = new Option<string?>("--to", "-t")
+        {
+            Description = "The output format (see 'arxiv-digest formats'); optional when OUTPUT's extension names one.",
+        };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "The output file, or a directory (existing, or ending in /) for one output per input; - or absent for standard output.",
+        };
+        var shape = new Option<string>("--json-shape")
+        {
+            Description = "JSON object shape: native (this tool's) or daily-arxiv (the generator's own JSON lines).",
+            DefaultValueFactory = _ => "native",
+        };
+        shape.AcceptOnlyFromAmong("native", "daily-arxiv");
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Stop at the first warning or error in the input (exit code 1); by default they are reported and reading goes on.",
+        };
+        var date = new Option<string?>("--date")
+        {
+            Description = "The digest date (YYYY-MM-DD) when the file name does not give it, e.g. for standard input.",
+        };
+        var options = new Option<string[]>("--option")
+        {
+            Description = "A writer option name=value for third-party formats (repeatable).",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var quiet = new Option<bool>("--quiet", "-q")
+        {
+            Description = "Print only errors: no progress, no warnings.",
+        };
+
+        var command = new Command("convert", "Convert digests to another format.")
+        {
+            inputs, to, output, shape, strict, date, options, quiet,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = new Settings(
+                DigestInput.Resolve(parse.GetValue(inputs) ?? []),
+                parse.GetValue(to),
+                parse.GetValue(output),
+                parse.GetValue(shape) == "daily-arxiv" ? JsonShape.DailyArxiv : JsonShape.Native,
+                parse.GetValue(strict),
+                ParseDate(parse.GetValue(date)),
+                ParseProperties(parse.GetValue(options) ?? []),
+                parse.GetValue(quiet));
+            PaperWriterRegistry registry = PluginLoader.CreateRegistry(parse.GetValue(plugins) ?? []);
+            return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private sealed record Settings(
+        List<DigestInput> Inputs,
+        string? Format,
+        string? Output,
+        JsonShape Shape,
+        bool Strict,
+        DateOnly? Date,
+        ImmutableDictionary<string, string> Properties,
+        bool Quiet);
+
+    private static async Task<int> RunAsync(CliConsole console, PaperWriterRegistry registry, Settings settings, CancellationToken cancellationToken)
+    {
+        string? output = settings.Output is "-" ? null : settings.Output;
+        bool perInput = output is not null && (Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
+        PaperWriterFormat format = ChooseFormat(registry, settings.Format, perInput ? null : output);
+        var writerOptions = new PaperWriterOptions { JsonShape = settings.Shape, Properties = settings.Properties };
+        var report = new Report(console, settings.Quiet);
+
+        if (output is null)
+        {
+            if (!format.IsText)
+            {
+                throw new UsageException($"'{format.Name}' is binary: give an output file with -o.");
+            }
+
+            Stream stdout = console.OpenStandardOutput();
+            await using (stdout.ConfigureAwait(false))
+            {
+                await using PaperWriter writer = format.Create(stdout, writerOptions);
+                foreach (DigestInput input in settings.Inputs)
+                {
+                    await ConvertOneAsync(console, input, writer, settings, report, cancellationToken).ConfigureAwait(false);
+                }
+
+                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            return report.Finish(settings.Inputs.Count, "standard output");
+        }
+
+        if (perInput)
+        {
+            // One output per input, each written atomically; a failed input is reported and the others still converted.
+            int failed = 0;
+            foreach (DigestInput input in settings.Inputs)
+            {
+                string destination = Path.Combine(output, input.BaseName + format.Extensions[0]);
+                try
+                {
+                    await WriteFileAsync(console, destination, format, writerOptions, [input], settings, report, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DigestFormatException e)
+                {
+                    failed++;
+                    await console.Error.WriteLineAsync($"{e.Diagnostic}").ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"error: {input.Name} not converted; {destination} not written.").ConfigureAwait(false);
+                }
+            }
+
+            int code = report.Finish(settings.Inputs.Count - failed, output);
+            return failed > 0 ? ExitCodes.Errors : code;
+        }
+
+        await WriteFileAsync(console, output, format, writerOptions, settings.Inputs, settings, report, cancellationToken).ConfigureAwait(false);
+        return report.Finish(settings.Inputs.Count, output);
+    }
+
+    private static async Task WriteFileAsync(
+        CliConsole console,
+        string destination,
+        PaperWriterFormat format,
+        PaperWriterOptions writerOptions,
+        IEnumerable<DigestInput> inputs,
+        Settings settings,
+        Report report,
+        CancellationToken cancellationToken)
+    {
+        await using AtomicFile file = AtomicFile.Create(destination);
+        await using (PaperWriter writer = format.Create(file.Stream, writerOptions))
+        {
+            foreach (DigestInput input in inputs)
+            {
+                await ConvertOneAsync(console, input, writer, settings, report, cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await file.CommitAsync().ConfigureAwait(false);
+        report.Wrote(destination);
+    }
+
+    private static async Task ConvertOneAsync(CliConsole console, DigestInput input, PaperWriter writer, Settings settings, Report report, CancellationToken cancellationToken)
+    {
+        var readerOptions = new DigestReaderOptions { Strict = settings.Strict, DigestDate = settings.Date, SourceName = input.Name };
+        await using PaperReader reader = input.IsStandardInput
+            ? PaperReader.Create(console.OpenStandardInput(), readerOptions)
+            : PaperReader.Open(input.Path!, readerOptions);
+        int papers = await writer.WriteAllAsync(reader, cancellationToken).ConfigureAwait(false);
+        report.Converted(input, papers, reader);
+    }
+
+    private static PaperWriterFormat ChooseFormat(PaperWriterRegistry registry, string? name, string? outputFile)
+    {
+        if (name is not null)
+        {
+            return registry.TryGet(name, out PaperWriterFormat? format)
+                ? format
+                : throw new UsageException($"Unknown format '{name}'. Known: {string.Join(", ", registry.Formats.Select(f => f.Name))}.");
+        }
+
+        if (outputFile is not null)
+        {
+            return registry.TryGetByPath(outputFile, out PaperWriterFormat? format)
+                ? format
+                : throw new UsageException($"'{outputFile}' has no known extension; say which format with --to ({string.Join(", ", registry.Formats.Select(f => f.Name))}).");
+        }
+
+        throw new UsageException($"Say which format with --to ({string.Join(", ", registry.Formats.Select(f => f.Name))}), or give an output file whose extension names one.");
+    }
+
+    private static DateOnly? ParseDate(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date)
+            ? date
+            : throw new UsageException($"--date '{text}' is not a date of the form YYYY-MM-DD.");
+    }
+
+    private static ImmutableDictionary<string, string> ParseProperties(string[] pairs)
+    {
+        ImmutableDictionary<string, string>.Builder properties = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (string pair in pairs)
+        {
+            int eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new UsageException($"--option '{pair}' is not of the form name=value.");
+            }
+
+            properties[pair[..eq]] = pair[(eq + 1)..];
+        }
+
+        return properties.ToImmutable();
+    }
+
+    /// <summary>What the command tells the user on standard error: diagnostics, progress and a summary.</summary>
+    private sealed class Report(CliConsole console, bool quiet)
+    {
+        private int _papers;
+        private int _errors;
+        private int _warnings;
+
+        public void Converted(DigestInput input, int papers, PaperReader reader)
+        {
+            _papers += papers;
+            _errors += reader.ErrorCount;
+            _warnings += reader.WarningCount;
+            foreach (DigestDiagnostic diagnostic in reader.Diagnostics)
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error || (!quiet && diagnostic.Severity == DiagnosticSeverity.Warning))
+                {
+                    console.Error.WriteLine(diagnostic.ToString());
+                }
+            }
+
+            if (!quiet)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{input.Name}: {papers} papers"));
+            }
+        }
+
+        public void Wrote(string destination)
+        {
+            if (!quiet)
+            {
+                console.Error.WriteLine($"wrote {destination}");
+            }
+        }
+
+        public int Finish(int inputs, string destination)
+        {
+            if (!quiet)
+            {
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{inputs} input(s), {_papers} papers to {destination}; {_errors} error(s), {_warnings} warning(s) in the input."));
+            }
+
+            return ExitCodes.Success;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using ArxivDigest.Parsing;
+
+namespace ArxivDigest.Cli.Commands;
+
+/// <summary><c>arxiv-digest validate INPUT... [--strict]</c>: diagnostics as <c>file:line:col: severity CODE: message</c>.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var inputs = new Argument<string[]>("INPUT")
+        {
+            Description = "Digest files, directories (every *.md in them) or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var strict = new Option<bool>("--strict")
+        {
+            Description = "Warnings count as errors, and each file stops at its first one.",
+        };
+        var command = new Command("validate", "Check digests and list every problem with its file, line and column. Exit code 0: no errors; 1: errors.")
+        {
+            inputs, strict,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            List<DigestInput> files = DigestInput.Resolve(parse.GetValue(inputs) ?? []);
+            return await RunAsync(console, files, parse.GetValue(strict), cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, List<DigestInput> inputs, bool strict, CancellationToken cancellationToken)
+    {
+        int papers = 0;
+        int errors = 0;
+        int warnings = 0;
+        foreach (DigestInput input in inputs)
+        {
+            var options = new DigestReaderOptions { Strict = strict, SourceName = input.Name };
+            await using PaperReader reader = input.IsStandardInput
+                ? PaperReader.Create(console.OpenStandardInput(), options)
+                : PaperReader.Open(input.Path!, options);
+            try
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    papers++;
+                }
+            }
+            catch (DigestFormatException e)
+            {
+                await console.Out.WriteLineAsync(e.Diagnostic.ToString()).ConfigureAwait(false);
+                errors++;
+                continue;
+            }
+
+            foreach (DigestDiagnostic diagnostic in reader.Diagnostics)
+            {
+                await console.Out.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+            }
+
+            errors += reader.ErrorCount;
+            warnings += reader.WarningCount;
+        }
+
+        await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"{inputs.Count} file(s), {papers} papers: {errors} error(s), {warnings} warning(s).")).ConfigureAwait(false);
+        return errors > 0 ? ExitCodes.Errors : ExitCodes.Success;
+    }
+}

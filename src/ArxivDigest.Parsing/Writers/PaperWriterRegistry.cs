@@ -1,0 +1,71 @@
+using ArxivDigest.Parsing.Writers.Json;
+
+namespace ArxivDigest.Parsing.Writers;
+
+/// <summary>The known output formats, by name and by file extension. Add your own with <see cref="Register"/>.</summary>
+public sealed class PaperWriterRegistry
+{
+    private readonly List<PaperWriterFormat> _formats = [];
+
+    /// <summary>An empty registry.</summary>
+    public PaperWriterRegistry()
+    {
+    }
+
+    /// <summary>A registry with this library's formats: <c>json</c> and <c>jsonl</c>.</summary>
+    public static PaperWriterRegistry CreateDefault()
+    {
+        var registry = new PaperWriterRegistry();
+        registry.Register(JsonPaperWriter.JsonFormat);
+        registry.Register(JsonPaperWriter.JsonLinesFormat);
+        return registry;
+    }
+
+    /// <summary>The registered formats, in registration order.</summary>
+    public IReadOnlyList<PaperWriterFormat> Formats => _formats;
+
+    /// <summary>Adds a format. A format with the same name replaces the earlier one.</summary>
+    public PaperWriterRegistry Register(PaperWriterFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        int existing = _formats.FindIndex(f => string.Equals(f.Name, format.Name, StringComparison.OrdinalIgnoreCase));
+        if (existing >= 0)
+        {
+            _formats[existing] = format;
+        }
+        else
+        {
+            _formats.Add(format);
+        }
+
+        return this;
+    }
+
+    /// <summary>Finds a format by name (case-insensitive).</summary>
+    public bool TryGet(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PaperWriterFormat? format)
+    {
+        format = _formats.Find(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+        return format is not null;
+    }
+
+    /// <summary>Finds the format a path's extension selects (case-insensitive); the longest matching extension wins.</summary>
+    public bool TryGetByPath(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PaperWriterFormat? format)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        format = null;
+        int best = 0;
+        foreach (PaperWriterFormat f in _formats)
+        {
+            foreach (string extension in f.Extensions)
+            {
+                if (extension.Length > best && path.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    format = f;
+                    best = extension.Length;
+                }
+            }
+        }
+
+        return format is not null;
+    }
+}
