@@ -102,6 +102,9 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     /// <summary>Warnings found so far, counting those past <see cref="DigestReaderOptions.MaxDiagnostics"/>.</summary>
     public int WarningCount => _assembler.WarningCount;
 
+    /// <summary>The read buffer's size now: it grows only to hold the largest single field.</summary>
+    internal int BufferCapacity => _buffer.Length;
+
     /// <summary>Reads the next paper.</summary>
     /// <returns><see langword="false"/> at the end of the input.</returns>
     /// <exception cref="DigestFormatException">In strict mode, at the first warning or error.</exception>
