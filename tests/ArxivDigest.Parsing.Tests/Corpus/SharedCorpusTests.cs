@@ -1,4 +1,6 @@
 using ArxivDigest.Parsing.Tests.Infrastructure;
+using ArxivDigest.Parsing.Writers;
+using ArxivDigest.Parsing.Writers.Json;
 
 namespace ArxivDigest.Parsing.Tests.Corpus;
 
@@ -42,6 +44,40 @@ public sealed class SharedCorpusTests
             Assert.Equal(records.Count(r => r.AI is not null), digest.Papers.Length);
             List<string> diffs = SourceComparison.Differences(digest.Papers, records);
             Assert.True(diffs.Count == 0, $"{diffs.Count} differences in {md}:\n" + string.Join("\n", diffs.Take(10)));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Days))]
+    public async Task Written_in_the_generator_shape_every_paper_equals_its_source_json_line(string day)
+    {
+        string md = day.Length == 0 ? RepoPaths.Sample("2026-01-26.md") : Path.Combine(RepoPaths.SharedCorpus!, "daily-arxiv", day);
+        string jsonl = Path.ChangeExtension(md, null) + "_AI_enhanced_Chinese.jsonl";
+
+        using var output = new MemoryStream();
+        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv }))
+        {
+            await using PaperReader reader = PaperReader.Open(md);
+            await writer.WriteAllAsync(reader);
+            await writer.CompleteAsync();
+        }
+
+        string[] lines = System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var written = lines.Select(l => System.Text.Json.JsonSerializer.Deserialize(l, SourceJsonContext.Default.SourceRecord)!).ToList();
+        var source = SourceRecord.ReadLines(jsonl).Where(r => r.AI is not null).ToList();
+        Assert.Equal(source.Count, written.Count);
+
+        var byId = source.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => g.First());
+        foreach (SourceRecord w in written)
+        {
+            SourceRecord s = byId[w.Id];
+            Assert.Equal(s.Title, w.Title);
+            Assert.Equal(s.Abs, w.Abs);
+            Assert.Equal(s.Pdf, w.Pdf);
+            Assert.Equal(s.Authors, w.Authors);
+            Assert.Equal(s.Categories![0], Assert.Single(w.Categories!));
+            Assert.Equal(s.Summary, w.Summary);
+            Assert.Equal(s.AI, w.AI);
         }
     }
 }

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+using ArxivDigest.Parsing.Tests.Infrastructure;
+using ArxivDigest.Parsing.Writers;
+using ArxivDigest.Parsing.Writers.Json;
+
+namespace ArxivDigest.Parsing.Tests.Writers;
+
+public sealed class JsonPaperWriterTests
+{
+    private static async Task<string> WriteAsync(PaperWriterFormat format, Digest digest, PaperWriterOptions? options = null)
+    {
+        using var output = new MemoryStream();
+        await using (PaperWriter writer = format.Create(output, options))
+        {
+            await writer.WriteAllAsync(digest);
+            await writer.CompleteAsync();
+        }
+
+        return Encoding.UTF8.GetString(output.ToArray());
+    }
+
+    private static Digest Sample() => DigestParser.Parse(
+        DigestText.Render(DigestText.Sample("2601.00001") with { Title = "Ünïcode \"quoted\" 标题", Summary = "line\nbreak" }, DigestText.Sample("2601.00002v3", "cs.AI")),
+        new DigestReaderOptions { SourceName = "2026-01-26.md", DigestDate = new DateOnly(2026, 1, 26) });
+
+    [Fact]
+    public async Task Json_lines_writes_one_native_object_a_line_with_every_field()
+    {
+        string text = await WriteAsync(JsonPaperWriter.JsonLinesFormat, Sample());
+        string[] lines = text.Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(string.Empty, lines[2]);
+
+        using JsonDocument first = JsonDocument.Parse(lines[0]);
+        JsonElement p = first.RootElement;
+        Assert.Equal(
+            ["arxivId", "version", "title", "url", "authors", "mainCategory", "section", "index", "tldr", "motivation", "method",
+             "result", "conclusion", "abstract", "extraFields", "digestDate", "source"],
+            p.EnumerateObject().Select(o => o.Name));
+        Assert.Equal("2601.00001", p.GetProperty("arxivId").GetString());
+        Assert.Equal(JsonValueKind.Null, p.GetProperty("version").ValueKind);
+        Assert.Equal("Ünïcode \"quoted\" 标题", p.GetProperty("title").GetString());
+        Assert.Equal("line\nbreak", p.GetProperty("abstract").GetString());
+        Assert.Equal("2026-01-26", p.GetProperty("digestDate").GetString());
+        Assert.Equal("2026-01-26.md", p.GetProperty("source").GetProperty("file").GetString());
+        Assert.Equal(13, p.GetProperty("source").GetProperty("line").GetInt32());
+        Assert.Contains("标题", lines[0], StringComparison.Ordinal); // non-ASCII stays readable
+
+        using JsonDocument second = JsonDocument.Parse(lines[1]);
+        Assert.Equal(3, second.RootElement.GetProperty("version").GetInt32());
+        Assert.Equal(2, second.RootElement.GetProperty("index").GetInt32());
+    }
+
+    [Fact]
+    public async Task Daily_arxiv_shape_matches_the_generator_record()
+    {
+        string text = await WriteAsync(JsonPaperWriter.JsonLinesFormat, Sample(), new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv });
+        using JsonDocument doc = JsonDocument.Parse(text.Split('\n')[0]);
+        JsonElement p = doc.RootElement;
+        Assert.Equal(["id", "categories", "pdf", "abs", "authors", "title", "summary", "AI"], p.EnumerateObject().Select(o => o.Name));
+        Assert.Equal("2601.00001", p.GetProperty("id").GetString());
+        Assert.Equal(["cs.CV"], p.GetProperty("categories").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("https://arxiv.org/pdf/2601.00001", p.GetProperty("pdf").GetString());
+        Assert.Equal("https://arxiv.org/abs/2601.00001", p.GetProperty("abs").GetString());
+        Assert.Equal(["tldr", "motivation", "method", "result", "conclusion"], p.GetProperty("AI").EnumerateObject().Select(o => o.Name));
+    }
+
+    [Fact]
+    public async Task Json_writes_one_array_and_an_empty_array_for_no_papers()
+    {
+        using JsonDocument doc = JsonDocument.Parse(await WriteAsync(JsonPaperWriter.JsonFormat, Sample()));
+        Assert.Equal(2, doc.RootElement.GetArrayLength());
+        Assert.Equal("[]\n", await WriteAsync(JsonPaperWriter.JsonFormat, DigestParser.Parse(string.Empty)));
+        Assert.Equal(string.Empty, await WriteAsync(JsonPaperWriter.JsonLinesFormat, DigestParser.Parse(string.Empty)));
+    }
+
+    [Fact]
+    public async Task Extra_fields_are_written_in_both_shapes()
+    {
+        string markdown = DigestText.Paper(1, DigestText.Sample()).Replace("Main category: cs.CV\n", "Main category: cs.CV\n\nKeywords: a, b\n", StringComparison.Ordinal);
+        Digest digest = DigestParser.Parse(markdown);
+        string native = await WriteAsync(JsonPaperWriter.JsonLinesFormat, digest);
+        string daily = await WriteAsync(JsonPaperWriter.JsonLinesFormat, digest, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv });
+        Assert.Contains("\"extraFields\":[{\"label\":\"Keywords\",\"value\":\"a, b\",\"line\":6}]", native, StringComparison.Ordinal);
+        Assert.Contains("\"extra_fields\":[{\"label\":\"Keywords\",\"value\":\"a, b\"}]", daily, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_registry_finds_formats_by_name_and_extension_and_takes_new_ones()
+    {
+        PaperWriterRegistry registry = PaperWriterRegistry.CreateDefault();
+        Assert.True(registry.TryGet("JSONL", out PaperWriterFormat? byName));
+        Assert.Same(JsonPaperWriter.JsonLinesFormat, byName);
+        Assert.True(registry.TryGetByPath("out/papers.ndjson", out PaperWriterFormat? byExtension));
+        Assert.Same(JsonPaperWriter.JsonLinesFormat, byExtension);
+        Assert.False(registry.TryGetByPath("papers.csv", out _));
+
+        var csv = new PaperWriterFormat("csv", [".csv"], "test", (s, o) => new JsonPaperWriter(s, true, o));
+        registry.Register(csv);
+        Assert.True(registry.TryGetByPath("papers.CSV", out PaperWriterFormat? custom));
+        Assert.Same(csv, custom);
+        Assert.Throws<ArgumentException>(() => new PaperWriterFormat("x", ["csv"], "no dot", (s, o) => new JsonPaperWriter(s, true, o)));
+    }
+}
