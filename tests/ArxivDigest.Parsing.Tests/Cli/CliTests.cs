@@ -1,0 +1,193 @@
+using System.Text;
+using System.Text.Json;
+using ArxivDigest.Cli;
+using ArxivDigest.Parsing.Tests.Infrastructure;
+
+namespace ArxivDigest.Parsing.Tests.Cli;
+
+/// <summary>The <c>arxiv-digest</c> tool, run in-process with captured standard streams.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("arxiv-digest-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    private sealed record Run(int ExitCode, string Out, string Error, byte[] StandardOutput)
+    {
+        public string Text => Encoding.UTF8.GetString(StandardOutput);
+    }
+
+    private static async Task<Run> RunAsync(string[] args, byte[]? stdin = null)
+    {
+        var stdout = new MemoryStream();
+        var outText = new StringWriter();
+        var errText = new StringWriter();
+        var console = new CliConsole(outText, errText, () => new MemoryStream(stdin ?? []), () => stdout);
+        int code = await CliApp.RunAsync(args, console);
+        return new Run(code, outText.ToString(), errText.ToString(), stdout.ToArray());
+    }
+
+    private static string PluginPath
+    {
+        get
+        {
+            string baseDir = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+            string configuration = Path.GetFileName(Path.GetDirectoryName(baseDir))!;
+            return Path.Combine(RepoPaths.Root, "tests", "ArxivDigest.Parsing.TestPlugin", "bin", configuration, "net10.0", "ArxivDigest.Parsing.TestPlugin.dll");
+        }
+    }
+
+    private string BrokenDigest()
+    {
+        string full = DigestText.Render(DigestText.Sample("2601.00001"), DigestText.Sample("2601.00002"));
+        string path = Path.Combine(_temp, "broken.md");
+        File.WriteAllText(path, full[..full.LastIndexOf("Result:", StringComparison.Ordinal)]);
+        return path;
+    }
+
+    [Fact]
+    public async Task Convert_writes_json_lines_to_standard_output()
+    {
+        Run run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "--to", "jsonl"]);
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(106, lines.Length);
+        Assert.All(lines, l => JsonDocument.Parse(l).Dispose());
+        Assert.Contains("106 papers", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Convert_takes_the_format_from_the_output_extension()
+    {
+        string output = Path.Combine(_temp, "papers.json");
+        Run run = await RunAsync(["convert", RepoPaths.Sample("000_c84bd109740d103c.md"), RepoPaths.Sample("001_92646d984e50acb4.md"), "-o", output]);
+        Assert.Equal(0, run.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        Assert.Equal(36 + 97, doc.RootElement.GetArrayLength());
+        Assert.Single(Directory.GetFiles(_temp)); // no temporary file left beside it
+    }
+
+    [Fact]
+    public async Task Convert_writes_one_output_per_input_into_a_directory()
+    {
+        string outDir = Path.Combine(_temp, "out") + "/";
+        Run run = await RunAsync(["convert", RepoPaths.Samples, "--to", "jsonl", "--json-shape", "daily-arxiv", "-o", outDir, "--quiet"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Error);
+        string[] written = [.. Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        Assert.Equal(["000_c84bd109740d103c.jsonl", "001_92646d984e50acb4.jsonl", "2026-01-26.jsonl", "2026-03-03.jsonl"], written);
+        string first = File.ReadLines(Path.Combine(outDir, "2026-01-26.jsonl")).First();
+        Assert.StartsWith("{\"id\":\"2601.16272\",\"categories\":[\"cs.CV\"]", first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Convert_reads_standard_input()
+    {
+        byte[] input = await File.ReadAllBytesAsync(RepoPaths.Sample("000_c84bd109740d103c.md"));
+        Run run = await RunAsync(["convert", "-", "--to", "jsonl", "--date", "2025-09-22"], input);
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(36, lines.Length);
+        Assert.Contains("\"digestDate\":\"2025-09-22\"", lines[0], StringComparison.Ordinal);
+        Assert.Contains("\"file\":\"<stdin>\"", lines[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "convert", "samples-that-do-not-exist.md", "--to", "jsonl" }, "does not exist")]
+    [InlineData(new[] { "convert", "SAMPLE", "--to", "xml" }, "Unknown format 'xml'")]
+    [InlineData(new[] { "convert", "SAMPLE" }, "Say which format with --to")]
+    [InlineData(new[] { "convert", "SAMPLE", "-o", "out.unknown" }, "has no known extension")]
+    [InlineData(new[] { "convert", "SAMPLE", "--to", "jsonl", "--json-shape", "yaml" }, "yaml")]
+    [InlineData(new[] { "convert", "SAMPLE", "--to", "jsonl", "--date", "26/01/2026" }, "is not a date")]
+    [InlineData(new[] { "convert", "SAMPLE", "--nonsense" }, "--nonsense")]
+    [InlineData(new[] { "frobnicate" }, "frobnicate")]
+    public async Task A_wrong_command_line_exits_with_2_and_says_why(string[] args, string message)
+    {
+        args = [.. args.Select(a => a == "SAMPLE" ? RepoPaths.Sample("2026-01-26.md") : a)];
+        Run run = await RunAsync(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.StandardOutput);
+    }
+
+    [Fact]
+    public async Task A_strict_conversion_that_fails_leaves_no_file_behind()
+    {
+        string broken = BrokenDigest();
+        string output = Path.Combine(_temp, "out.jsonl");
+        File.WriteAllText(output, "previous content");
+
+        Run run = await RunAsync(["convert", broken, "-o", output, "--strict"]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("broken.md:", run.Error, StringComparison.Ordinal);
+        Assert.Equal("previous content", File.ReadAllText(output)); // untouched: the new output never replaced it
+        Assert.Equal(["broken.md", "out.jsonl"], Directory.GetFiles(_temp).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_lenient_conversion_reports_the_problems_and_keeps_the_papers()
+    {
+        Run run = await RunAsync(["convert", BrokenDigest(), "--to", "jsonl"]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(2, run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("error AXD007", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_reports_no_error_on_the_seeds()
+    {
+        Run run = await RunAsync(["validate", RepoPaths.Sample("000_c84bd109740d103c.md"), RepoPaths.Sample("001_92646d984e50acb4.md")]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("2 file(s), 133 papers: 0 error(s), 0 warning(s).", run.Out.Trim());
+    }
+
+    [Fact]
+    public async Task Validate_names_the_file_line_and_column_of_a_broken_paper()
+    {
+        string broken = BrokenDigest();
+        int lines = File.ReadAllText(broken).Split('\n').Length;
+        int heading = File.ReadAllLines(broken).ToList().FindIndex(l => l.StartsWith("### [2]", StringComparison.Ordinal)) + 1;
+        Run run = await RunAsync(["validate", broken]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{broken}:{lines}:1: error AXD007: The paper at line {heading} ends before its closing </details> line", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"{broken}:{heading}:1: error AXD004:", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("1 file(s), 2 papers: 2 error(s), 2 warning(s).", run.Out.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_in_strict_mode_stops_at_the_first_warning()
+    {
+        string path = Path.Combine(_temp, "toc.md");
+        File.WriteAllText(path, DigestText.Render(DigestText.Sample()).Replace("[Total: 1]", "[Total: 2]", StringComparison.Ordinal));
+        Assert.Equal(0, (await RunAsync(["validate", path])).ExitCode);
+        Run strict = await RunAsync(["validate", path, "--strict"]);
+        Assert.Equal(1, strict.ExitCode);
+        Assert.Contains($"{path}:5:1: warning AXD003:", strict.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Formats_lists_the_writers_and_a_plugin_adds_its_own()
+    {
+        Run plain = await RunAsync(["formats"]);
+        Assert.Equal(0, plain.ExitCode);
+        Assert.Contains("jsonl", plain.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("tsv", plain.Out, StringComparison.Ordinal);
+
+        Assert.True(File.Exists(PluginPath), PluginPath);
+        Run withPlugin = await RunAsync(["formats", "--plugin", PluginPath]);
+        Assert.Matches(@"(?m)^tsv +\.tsv +Tab-separated", withPlugin.Out);
+    }
+
+    [Fact]
+    public async Task A_plugin_format_converts_with_its_options()
+    {
+        string output = Path.Combine(_temp, "list.tsv");
+        Run run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "-o", output, "--plugin", PluginPath, "--option", "columns=id"]);
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = File.ReadAllLines(output);
+        Assert.StartsWith("# ", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith("2026-01-26.md 2026-01-26 id", lines[0], StringComparison.Ordinal);
+        Assert.Equal("2601.16272\tGR3EN: Generative Relighting for 3D Environments", lines[1]);
+        Assert.Equal(107, lines.Length);
+    }
+}
