@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+
+namespace ArxivDigest.Parsing.Benchmarks;
+
+/// <summary>
+/// Few, steady iterations, so a full run stays reasonable on a small machine; plus throughput and allocation per
+/// input byte. The job is a default: a job given on the command line (<c>--job dry</c>, <c>--job short</c>) replaces it.
+/// </summary>
+public sealed class BenchmarkConfig : ManualConfig
+{
+    public BenchmarkConfig()
+    {
+        AddJob(Job.Default
+            .WithWarmupCount(3)
+            .WithIterationCount(10)
+            .WithLaunchCount(1)
+            .AsDefault());
+        AddColumn(new ThroughputColumn(), new AllocationPerByteColumn());
+        AddLogicalGroupRules(BenchmarkLogicalGroupRule.ByParams);
+    }
+}
