@@ -22,19 +22,14 @@ public static class DigestParser
     public static Digest Parse(string markdown, DigestReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(markdown), writable: false);
-        return Parse(stream, options);
+        return Parse(Encoding.UTF8.GetBytes(markdown), options);
     }
 
     /// <summary>Parses digest Markdown held as UTF-8 bytes.</summary>
     public static Digest Parse(ReadOnlyMemory<byte> utf8, DigestReaderOptions? options = null)
     {
-        byte[] bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(utf8, out ArraySegment<byte> segment) && segment.Array is not null
-            ? segment.Array
-            : utf8.ToArray();
-        int offset = segment.Array is null ? 0 : segment.Offset;
-        using var stream = new MemoryStream(bytes, offset, utf8.Length, writable: false);
-        return Parse(stream, options);
+        using PaperReader reader = PaperReader.Create(utf8, options);
+        return Collect(reader, reader.ReadAll());
     }
 
     /// <summary>Parses a digest from a stream (left open).</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace ArxivDigest.Parsing;
 
@@ -132,15 +131,13 @@ public ref struct DigestReader
     /// <summary>The link as a string.</summary>
     public readonly string GetUrl() => Decode(UrlSpan);
 
-    internal readonly string Decode(ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.IsEmpty)
-        {
-            return string.Empty;
-        }
+    internal readonly string Decode(ReadOnlySpan<byte> utf8) => Utf8Text.Decode(utf8, _lineEnding == LineEnding.CrLf);
 
-        string s = Encoding.UTF8.GetString(utf8);
-        return _lineEnding == LineEnding.CrLf && utf8.Contains((byte)'\r') ? s.Replace("\r\n", "\n", StringComparison.Ordinal) : s;
+    internal readonly string Decode(ReadOnlySpan<byte> utf8, ref char[] scratch, ref bool invalid)
+    {
+        string s = Utf8Text.Decode(utf8, _lineEnding == LineEnding.CrLf, ref scratch, out bool bad);
+        invalid |= bad;
+        return s;
     }
 
     /// <summary>Reads the next token.</summary>

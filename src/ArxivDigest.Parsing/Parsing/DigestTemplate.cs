@@ -77,15 +77,15 @@ internal sealed class DigestTemplate
 
     private readonly TemplateElement[] _elements;
 
-    // First byte of a line -> could it open an element? Keeps the per-line check to one table load.
-    private readonly bool[] _opensElement = new bool[256];
+    // First byte of a line -> the elements it could open. Most lines of a value open none: one table load.
+    private readonly TemplateElement[]?[] _byFirstByte = new TemplateElement[]?[256];
 
     private DigestTemplate(TemplateElement[] elements)
     {
         _elements = elements;
-        foreach (TemplateElement e in elements)
+        foreach (IGrouping<byte, TemplateElement> group in elements.GroupBy(e => e.Prefix[0]))
         {
-            _opensElement[e.Prefix[0]] = true;
+            _byFirstByte[group.Key] = [.. group];
         }
 
         foreach (PaperFieldKind kind in Enum.GetValues<PaperFieldKind>())
@@ -106,12 +106,12 @@ internal sealed class DigestTemplate
     /// <summary>The template element that <paramref name="line"/> opens, if any. A label must be followed by a space or the line end.</summary>
     public TemplateElement? Match(ReadOnlySpan<byte> line)
     {
-        if (line.IsEmpty || !_opensElement[line[0]])
+        if (line.IsEmpty || _byFirstByte[line[0]] is not TemplateElement[] candidates)
         {
             return null;
         }
 
-        foreach (TemplateElement e in _elements)
+        foreach (TemplateElement e in candidates)
         {
             if (line.StartsWith(e.Prefix))
             {

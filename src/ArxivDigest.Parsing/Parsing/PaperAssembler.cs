@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Unicode;
 
 namespace ArxivDigest.Parsing;
 
@@ -20,6 +19,8 @@ internal sealed class PaperAssembler
         "Conclusion extraction failed",
         "N/A",
     };
+
+    private const int MaxPlaceholderLength = 32;
 
     private static readonly PaperFieldKind[] RequiredFields =
     [
@@ -46,6 +47,8 @@ internal sealed class PaperAssembler
     private string _url = string.Empty;
     private SourceLocation _paperLocation;
     private int? _lastIndex;
+    private bool _invalidUtf8;
+    private char[] _scratch = new char[4096];
 
     public PaperAssembler(DigestReaderOptions options, DateOnly? digestDate)
     {
@@ -75,20 +78,30 @@ internal sealed class PaperAssembler
     /// <summary>Takes one token; true when it completed a paper (now <see cref="Current"/>).</summary>
     public bool Accept(ref DigestReader reader)
     {
-        ReadOnlySpan<byte> value = reader.ValueSpan;
-        if (!Utf8.IsValid(value))
+        // Every string is decoded once, validating as it goes; a token with invalid bytes is reported once.
+        _invalidUtf8 = false;
+        bool completed = AcceptToken(ref reader);
+        if (_invalidUtf8)
         {
-            ReportInvalidUtf8(ref reader, value);
+            ReportInvalidUtf8(ref reader, reader.ValueSpan);
         }
 
+        return completed;
+    }
+
+    private string Decode(ref DigestReader reader, ReadOnlySpan<byte> utf8) => reader.Decode(utf8, ref _scratch, ref _invalidUtf8);
+
+    private bool AcceptToken(ref DigestReader reader)
+    {
+        ReadOnlySpan<byte> value = reader.ValueSpan;
         switch (reader.TokenType)
         {
             case DigestTokenType.TocEntry:
-                _toc.Add(new TocEntry(reader.GetString(), reader.TocTotal, At(reader.TokenLine, 1)));
+                _toc.Add(new TocEntry(Decode(ref reader, value), reader.TocTotal, At(reader.TokenLine, 1)));
                 return false;
 
             case DigestTokenType.SectionHeading:
-                CurrentSection = reader.GetString();
+                CurrentSection = Decode(ref reader, value);
                 _sections.Add(new DigestSection(CurrentSection, [], At(reader.TokenLine, 1)));
                 _sectionCounts.TryAdd(CurrentSection, 0);
                 return false;
@@ -115,7 +128,7 @@ internal sealed class PaperAssembler
                 return FinishPaper();
 
             case DigestTokenType.Text:
-                string text = reader.GetString();
+                string text = Decode(ref reader, value);
                 SourceLocation at = At(reader.TokenLine, 1);
                 _unrecognized.Add(new UnrecognizedText(text, at));
                 Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Warning, at,
@@ -174,15 +187,15 @@ internal sealed class PaperAssembler
 
         if (!reader.IsHeadingValid)
         {
-            _title = reader.GetTitle();
+            _title = Decode(ref reader, reader.TitleSpan);
             _url = string.Empty;
             Report(DiagnosticCodes.MalformedHeading, DiagnosticSeverity.Error, _paperLocation,
                 $"Expected a paper heading '### [N] [Title](URL)', found '{Shorten(_title)}'; the line is kept as the title.");
             return;
         }
 
-        _title = reader.GetTitle();
-        _url = reader.GetUrl();
+        _title = Decode(ref reader, reader.TitleSpan);
+        _url = Decode(ref reader, reader.UrlSpan);
         if (_index is int index)
         {
             if (_lastIndex is int last && index != last + 1)
@@ -208,7 +221,7 @@ internal sealed class PaperAssembler
         {
             int comma = value.IndexOf((byte)',');
             ReadOnlySpan<byte> name = comma < 0 ? value : value[..comma];
-            _authors.Add(reader.Decode(name.Trim((byte)' ')));
+            _authors.Add(Decode(ref reader, name.Trim((byte)' ')));
             if (comma < 0)
             {
                 break;
@@ -229,12 +242,12 @@ internal sealed class PaperAssembler
 
         if (kind != PaperFieldKind.Other && _fields[(int)kind] is null)
         {
-            _fields[(int)kind] = reader.GetString();
+            _fields[(int)kind] = Decode(ref reader, reader.ValueSpan);
             return;
         }
 
-        string label = kind == PaperFieldKind.Other ? reader.GetLabel() : DigestTemplate.Canonical.LabelText[(int)kind];
-        string value = reader.GetString();
+        string label = kind == PaperFieldKind.Other ? Decode(ref reader, reader.LabelSpan) : DigestTemplate.Canonical.LabelText[(int)kind];
+        string value = Decode(ref reader, reader.ValueSpan);
         _extra.Add(new PaperField(label, value, at));
         if (kind != PaperFieldKind.Other)
         {
@@ -274,7 +287,7 @@ internal sealed class PaperAssembler
                 Report(DiagnosticCodes.MissingField, DiagnosticSeverity.Warning, _paperLocation,
                     $"The paper has no '{DigestTemplate.Canonical.LabelText[(int)kind]}:' field.");
             }
-            else if (Placeholders.Contains(value))
+            else if (value.Length <= MaxPlaceholderLength && Placeholders.Contains(value))
             {
                 Report(DiagnosticCodes.PlaceholderSummary, DiagnosticSeverity.Info, _paperLocation,
                     $"'{DigestTemplate.Canonical.LabelText[(int)kind]}:' holds the placeholder '{value}'.");

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ArxivDigest.Parsing;
 
@@ -23,6 +24,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     private readonly DigestReaderOptions _options;
     private readonly PaperAssembler _assembler;
 
+    private readonly bool _pooled;
     private byte[] _buffer;
     private int _start;
     private int _end;
@@ -43,7 +45,25 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         }
 
         _buffer = ArrayPool<byte>.Shared.Rent(_options.BufferSize);
+        _pooled = true;
         _assembler = new PaperAssembler(_options, _options.DigestDate ?? dateFromName);
+    }
+
+    private PaperReader(ArraySegment<byte> input, DigestReaderOptions? options)
+    {
+        _options = options ?? DigestReaderOptions.Default;
+        _buffer = input.Array ?? [];
+        _start = input.Offset;
+        _end = input.Offset + input.Count;
+        _eof = true; // the whole input is here: read it in place, no copy
+        _assembler = new PaperAssembler(_options, _options.DigestDate ?? DigestParser.DateFromFileName(_options.SourceName));
+    }
+
+    /// <summary>Reads a digest held in memory, in place (the bytes are not copied when they are an array's).</summary>
+    public static PaperReader Create(ReadOnlyMemory<byte> utf8, DigestReaderOptions? options = null)
+    {
+        ArraySegment<byte> segment = MemoryMarshal.TryGetArray(utf8, out ArraySegment<byte> array) ? array : new ArraySegment<byte>(utf8.ToArray());
+        return new PaperReader(segment, options);
     }
 
     /// <summary>Reads from a stream.</summary>
@@ -209,7 +229,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     {
         byte[] buffer = _buffer;
         _buffer = [];
-        if (buffer.Length > 0)
+        if (_pooled && buffer.Length > 0)
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }

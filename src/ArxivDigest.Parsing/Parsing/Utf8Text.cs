@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace ArxivDigest.Parsing;
 
@@ -43,6 +45,64 @@ internal static class Utf8Text
         return true;
     }
 
+    /// <summary>
+    /// Decodes UTF-8 in one pass (validating as it goes) into <paramref name="scratch"/>, then copies it into the
+    /// string: cheaper than <see cref="Encoding.GetString(ReadOnlySpan{byte})"/> (which counts first) plus a
+    /// separate validation pass. Invalid bytes become U+FFFD and set <paramref name="invalid"/>. With
+    /// <paramref name="crlf"/>, each <c>\r\n</c> becomes <c>\n</c>.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<byte> utf8, bool crlf, ref char[] scratch, out bool invalid)
+    {
+        invalid = false;
+        if (utf8.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (scratch.Length < utf8.Length)
+        {
+            scratch = new char[Math.Max(utf8.Length, scratch.Length * 2)]; // UTF-16 never needs more units than UTF-8 has bytes
+        }
+
+        int written;
+        if (Utf8.ToUtf16(utf8, scratch, out _, out written, replaceInvalidSequences: false) != OperationStatus.Done)
+        {
+            invalid = true;
+            Utf8.ToUtf16(utf8, scratch, out _, out written, replaceInvalidSequences: true);
+        }
+
+        Span<char> chars = scratch.AsSpan(0, written);
+        if (crlf && chars.Contains('\r'))
+        {
+            chars = chars[..RemoveCrBeforeLf(chars)];
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>Decodes UTF-8 (invalid bytes as U+FFFD), with <c>\r\n</c> as <c>\n</c> when <paramref name="crlf"/>.</summary>
+    public static string Decode(ReadOnlySpan<byte> utf8, bool crlf)
+    {
+        string s = Encoding.UTF8.GetString(utf8);
+        return crlf && s.Contains('\r', StringComparison.Ordinal) ? s.Replace("\r\n", "\n", StringComparison.Ordinal) : s;
+    }
+
+    private static int RemoveCrBeforeLf(Span<char> chars)
+    {
+        int to = 0;
+        for (int from = 0; from < chars.Length; from++)
+        {
+            if (chars[from] == '\r' && from + 1 < chars.Length && chars[from + 1] == '\n')
+            {
+                continue;
+            }
+
+            chars[to++] = chars[from];
+        }
+
+        return to;
+    }
+
     /// <summary>The offset of the first byte that does not start a valid UTF-8 sequence, or -1 when all are valid.</summary>
     public static int IndexOfInvalid(ReadOnlySpan<byte> utf8)
     {
@@ -56,7 +116,7 @@ internal static class Utf8Text
             }
 
             offset += ascii;
-            if (Rune.DecodeFromUtf8(utf8[offset..], out _, out int consumed) != System.Buffers.OperationStatus.Done)
+            if (Rune.DecodeFromUtf8(utf8[offset..], out _, out int consumed) != OperationStatus.Done)
             {
                 return offset;
             }
