@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using ArxivDigest.Parsing.Tests.Infrastructure;
+using ArxivDigest.Parsing.Writers;
+using ArxivDigest.Parsing.Writers.Json;
+
+namespace ArxivDigest.Parsing.Tests.Readme;
+
+/// <summary>Tests that change process-wide state (current directory, console) run alone.</summary>
+[CollectionDefinition(nameof(SerialProcessState), DisableParallelization = true)]
+public sealed class SerialProcessState;
+
+/// <summary>
+/// The README's promises: its code samples run as written (here, in a folder holding a sample digest, with the
+/// console captured), and its figures are the committed measurements.
+/// </summary>
+[Collection(nameof(SerialProcessState))]
+public sealed partial class ReadmeTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("arxiv-digest-readme-").FullName;
+    private readonly string _previousDirectory = Environment.CurrentDirectory;
+    private readonly TextWriter _previousOut = Console.Out;
+    private readonly TextWriter _previousError = Console.Error;
+    private readonly StringWriter _out = new();
+    private readonly StringWriter _error = new();
+
+    public ReadmeTests()
+    {
+        File.Copy(RepoPaths.Sample("2026-01-26.md"), Path.Combine(_temp, "2026-01-26.md"));
+        Environment.CurrentDirectory = _temp;
+        Console.SetOut(_out);
+        Console.SetError(_error);
+    }
+
+    public void Dispose()
+    {
+        Console.SetOut(_previousOut);
+        Console.SetError(_previousError);
+        Environment.CurrentDirectory = _previousDirectory;
+        Directory.Delete(_temp, recursive: true);
+    }
+
+    private static string Readme => File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+
+    [Fact]
+    public void The_benchmark_section_is_the_committed_measurement()
+    {
+        string table = File.ReadAllText(Path.Combine(RepoPaths.Root, "benchmarks", "results", "README-table.md"));
+        Match section = BenchmarkSection().Match(Readme);
+        Assert.True(section.Success, "README.md has no <!-- benchmarks:start --> … <!-- benchmarks:end --> section.");
+        Assert.Equal(table, section.Groups[1].Value);
+        Assert.Contains("| ArxivDigestParse ", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_csharp_sample_of_the_readme_is_one_of_these_tests()
+    {
+        string source = File.ReadAllText(Path.Combine(RepoPaths.TestProject, "Readme", "ReadmeTests.cs"));
+        foreach (Match sample in CSharpBlock().Matches(Readme))
+        {
+            foreach (string line in sample.Groups[1].Value.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal) && !l.StartsWith("using ", StringComparison.Ordinal)))
+            {
+                Assert.Contains(line, source, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Sample_read_a_whole_digest()
+    {
+        Digest digest = DigestParser.ParseFile("2026-01-26.md");
+        foreach (Paper paper in digest.Papers)
+            Console.WriteLine($"{paper.Id} [{paper.MainCategory}] {paper.Title} — {paper.Tldr}");
+
+        foreach (DigestDiagnostic d in digest.Diagnostics)
+            Console.Error.WriteLine(d);   // 2026-01-26.md:12:1: warning AXD003: The table of contents gives ...
+
+        Assert.StartsWith("2601.16272 [cs.CV] GR3EN: Generative Relighting for 3D Environments — ", _out.ToString(), StringComparison.Ordinal);
+        Assert.Equal(106, _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(string.Empty, _error.ToString());
+    }
+
+    [Fact]
+    public async Task Sample_stream_papers()
+    {
+        var ct = CancellationToken.None;
+        using Stream stream = File.OpenRead("2026-01-26.md");
+
+        await foreach (Paper paper in DigestParser.ReadPapersAsync(stream, cancellationToken: ct))
+            Console.WriteLine(paper.Title);
+
+        // Or with the reader itself, to see the table of contents and diagnostics as you go.
+        await using PaperReader reader = PaperReader.Open("2026-01-26.md", new DigestReaderOptions { Strict = true });
+        while (await reader.ReadAsync(ct))
+            Console.WriteLine($"{reader.CurrentSection}: {reader.Current.Title}");
+
+        Assert.Equal(212, _out.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Sample_convert_with_a_writer()
+    {
+        await Sample();
+        Assert.Equal(106, File.ReadAllLines("papers.jsonl").Length);
+
+        static async Task Sample()
+        {
+            await using FileStream output = File.Create("papers.jsonl");
+            await using PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv });
+            await using (PaperReader reader = PaperReader.Open("2026-01-26.md"))
+                await writer.WriteAllAsync(reader);
+            await writer.CompleteAsync();
+        }
+    }
+
+    [GeneratedRegex(@"<!-- benchmarks:start -->\n(.*?)<!-- benchmarks:end -->", RegexOptions.Singleline)]
+    private static partial Regex BenchmarkSection();
+
+    [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+}
