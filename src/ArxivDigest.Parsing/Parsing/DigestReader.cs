@@ -133,6 +133,13 @@ public ref struct DigestReader
 
     internal readonly string Decode(ReadOnlySpan<byte> utf8) => Utf8Text.Decode(utf8, _lineEnding == LineEnding.CrLf);
 
+    internal readonly ReadOnlySpan<char> DecodeToScratch(ReadOnlySpan<byte> utf8, ref char[] scratch, ref bool invalid)
+    {
+        ReadOnlySpan<char> chars = Utf8Text.DecodeToScratch(utf8, _lineEnding == LineEnding.CrLf, ref scratch, out bool bad);
+        invalid |= bad;
+        return chars;
+    }
+
     internal readonly string Decode(ReadOnlySpan<byte> utf8, ref char[] scratch, ref bool invalid)
     {
         string s = Utf8Text.Decode(utf8, _lineEnding == LineEnding.CrLf, ref scratch, out bool bad);

@@ -217,17 +217,19 @@ internal sealed class PaperAssembler
             return;
         }
 
+        // Decode the line once, then cut the names out of the characters: one transcoding call, not one per name.
+        ReadOnlySpan<char> line = reader.DecodeToScratch(value, ref _scratch, ref _invalidUtf8);
         while (true)
         {
-            int comma = value.IndexOf((byte)',');
-            ReadOnlySpan<byte> name = comma < 0 ? value : value[..comma];
-            _authors.Add(Decode(ref reader, name.Trim((byte)' ')));
+            int comma = line.IndexOf(',');
+            ReadOnlySpan<char> name = (comma < 0 ? line : line[..comma]).Trim(' ');
+            _authors.Add(name.ToString());
             if (comma < 0)
             {
                 break;
             }
 
-            value = value[(comma + 1)..];
+            line = line[(comma + 1)..];
         }
     }
 
@@ -316,7 +318,7 @@ internal sealed class PaperAssembler
             Id = id,
             Title = _title,
             Url = _url,
-            Authors = _authors.ToImmutable(),
+            Authors = _authors.DrainToImmutable(),
             MainCategory = _fields[(int)PaperFieldKind.MainCategory],
             Section = CurrentSection,
             Tldr = _fields[(int)PaperFieldKind.Tldr],

@@ -54,11 +54,13 @@ internal static class Utf8Text
     public static string Decode(ReadOnlySpan<byte> utf8, bool crlf, ref char[] scratch, out bool invalid)
     {
         invalid = false;
-        if (utf8.IsEmpty)
-        {
-            return string.Empty;
-        }
+        return utf8.IsEmpty ? string.Empty : new string(DecodeToScratch(utf8, crlf, ref scratch, out invalid));
+    }
 
+    /// <summary>Decodes like <see cref="Decode(ReadOnlySpan{byte}, bool, ref char[], out bool)"/>, into <paramref name="scratch"/> only: the characters stay valid until its next use.</summary>
+    public static ReadOnlySpan<char> DecodeToScratch(ReadOnlySpan<byte> utf8, bool crlf, ref char[] scratch, out bool invalid)
+    {
+        invalid = false;
         if (scratch.Length < utf8.Length)
         {
             scratch = new char[Math.Max(utf8.Length, scratch.Length * 2)]; // UTF-16 never needs more units than UTF-8 has bytes
@@ -77,7 +79,7 @@ internal static class Utf8Text
             chars = chars[..RemoveCrBeforeLf(chars)];
         }
 
-        return new string(chars);
+        return chars;
     }
 
     /// <summary>Decodes UTF-8 (invalid bytes as U+FFFD), with <c>\r\n</c> as <c>\n</c> when <paramref name="crlf"/>.</summary>
