@@ -6,7 +6,7 @@ public static class DiagnosticCodes
     /// <summary>Error: bytes that are not valid UTF-8; they were read as U+FFFD.</summary>
     public const string InvalidUtf8 = "AXD001";
 
-    /// <summary>Error: a <c>### </c> line that is not a paper heading <c>### [N] [Title](URL)</c>; kept as unrecognised text.</summary>
+    /// <summary>Error: a <c>### [</c> line that is not a paper heading <c>### [N] [Title](URL)</c>; it still starts a paper, titled with the whole line.</summary>
     public const string MalformedHeading = "AXD002";
 
     /// <summary>Warning: a table-of-contents total differs from the number of papers found in that section.</summary>

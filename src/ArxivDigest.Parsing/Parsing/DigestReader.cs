@@ -243,7 +243,7 @@ public ref struct DigestReader
     private bool ReadOutside(int pos, int end, int next, int lines)
     {
         ReadOnlySpan<byte> line = _buffer[pos..end];
-        if (line.StartsWith("### "u8))
+        if (line.StartsWith("### ["u8))
         {
             ReadHeading(pos, end);
             Commit(DigestTokenType.PaperHeading, lines, next, lines + 1);
@@ -546,7 +546,7 @@ public ref struct DigestReader
         => line.StartsWith("### ["u8) || IsSectionAnchor(line) || TryParseSectionHeading(line, out _, out _);
 
     private static bool StartsOutsideElement(ReadOnlySpan<byte> line)
-        => line.StartsWith("### "u8) || line.StartsWith("<div id="u8) || TryParseSectionHeading(line, out _, out _) || TryParseTocEntry(line, out _, out _, out _);
+        => line.StartsWith("### ["u8) || line.StartsWith("<div id="u8) || TryParseSectionHeading(line, out _, out _) || TryParseTocEntry(line, out _, out _, out _);
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IsEmpty || !line.ContainsAnyExcept((byte)' ', (byte)'\t');
 

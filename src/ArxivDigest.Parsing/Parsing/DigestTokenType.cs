@@ -14,7 +14,7 @@ public enum DigestTokenType : byte
 
     /// <summary>
     /// A paper heading <c>### [N] [Title](URL)</c>: see <see cref="DigestReader.PaperIndex"/>, <see cref="DigestReader.TitleSpan"/>
-    /// and <see cref="DigestReader.UrlSpan"/>. A <c>### </c> line that does not parse starts a paper too, with
+    /// and <see cref="DigestReader.UrlSpan"/>. A <c>### [</c> line that does not parse starts a paper too, with
     /// <see cref="DigestReader.IsHeadingValid"/> false and the whole line as the title, so what follows stays with it.
     /// </summary>
     PaperHeading,
