@@ -53,6 +53,13 @@ internal static class ConvertCommand
             inputs, to, output, shape, strict, date, options, quiet,
         };
 
+        // Each built-in format's own options become command-line options (--bib-abstract, ...).
+        List<(WriterOption Descriptor, Option Option)> formatOptions = FormatOptions(PaperWriterRegistry.CreateDefault());
+        foreach ((_, Option option) in formatOptions)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new Settings(
@@ -62,7 +69,7 @@ internal static class ConvertCommand
                 parse.GetValue(shape) == "daily-arxiv" ? JsonShape.DailyArxiv : JsonShape.Native,
                 parse.GetValue(strict),
                 ParseDate(parse.GetValue(date)),
-                ParseProperties(parse.GetValue(options) ?? []),
+                ParseProperties(parse.GetValue(options) ?? [], FormatValues(parse, formatOptions)),
                 parse.GetValue(quiet));
             PaperWriterRegistry registry = PluginLoader.CreateRegistry(parse.GetValue(plugins) ?? []);
             return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
@@ -203,9 +210,61 @@ internal static class ConvertCommand
             : throw new UsageException($"--date '{text}' is not a date of the form YYYY-MM-DD.");
     }
 
-    private static ImmutableDictionary<string, string> ParseProperties(string[] pairs)
+    private static List<(WriterOption Descriptor, Option Option)> FormatOptions(PaperWriterRegistry registry)
+    {
+        var list = new List<(WriterOption, Option)>();
+        foreach (PaperWriterFormat format in registry.Formats)
+        {
+            foreach (WriterOption descriptor in format.Options)
+            {
+                string description = $"{descriptor.Description} ({format.Name}{(descriptor.DefaultValue is null ? string.Empty : "; default " + descriptor.DefaultValue)})";
+                if (descriptor.IsFlag)
+                {
+                    list.Add((descriptor, new Option<bool>("--" + descriptor.Name) { Description = description }));
+                }
+                else
+                {
+                    var option = new Option<string>("--" + descriptor.Name) { Description = description };
+                    if (descriptor.AllowedValues.Count > 0)
+                    {
+                        option.AcceptOnlyFromAmong([.. descriptor.AllowedValues]);
+                    }
+
+                    list.Add((descriptor, option));
+                }
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The format options the user gave (absent ones are left to the writer's defaults).</summary>
+    private static IEnumerable<KeyValuePair<string, string>> FormatValues(ParseResult parse, List<(WriterOption Descriptor, Option Option)> formatOptions)
+    {
+        foreach ((WriterOption descriptor, Option option) in formatOptions)
+        {
+            if (parse.GetResult(option) is null)
+            {
+                continue;
+            }
+
+            string? value = option switch
+            {
+                Option<bool> flag => parse.GetValue(flag) ? "true" : "false",
+                Option<string> text => parse.GetValue(text),
+                _ => null,
+            };
+            if (value is not null)
+            {
+                yield return new KeyValuePair<string, string>(descriptor.Name, value);
+            }
+        }
+    }
+
+    private static ImmutableDictionary<string, string> ParseProperties(string[] pairs, IEnumerable<KeyValuePair<string, string>> formatValues)
     {
         ImmutableDictionary<string, string>.Builder properties = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+        properties.AddRange(formatValues);
         foreach (string pair in pairs)
         {
             int eq = pair.IndexOf('=', StringComparison.Ordinal);

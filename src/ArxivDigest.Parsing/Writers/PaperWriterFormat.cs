@@ -11,7 +11,14 @@ public sealed class PaperWriterFormat
     /// <param name="description">One line for <c>arxiv-digest formats</c>.</param>
     /// <param name="factory">Makes a writer over an output stream; the writer must not dispose the stream.</param>
     /// <param name="isText">Whether the output is text that can go to a terminal (false for binary formats).</param>
-    public PaperWriterFormat(string name, IEnumerable<string> extensions, string description, Func<Stream, PaperWriterOptions, PaperWriter> factory, bool isText = true)
+    /// <param name="options">The options the format's writer reads from <see cref="PaperWriterOptions.Properties"/>.</param>
+    public PaperWriterFormat(
+        string name,
+        IEnumerable<string> extensions,
+        string description,
+        Func<Stream, PaperWriterOptions, PaperWriter> factory,
+        bool isText = true,
+        IEnumerable<WriterOption>? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(extensions);
@@ -20,6 +27,7 @@ public sealed class PaperWriterFormat
         Extensions = [.. extensions];
         Description = description ?? string.Empty;
         IsText = isText;
+        Options = [.. options ?? []];
         _factory = factory;
         foreach (string extension in Extensions)
         {
@@ -41,6 +49,9 @@ public sealed class PaperWriterFormat
 
     /// <summary>Whether the output is text.</summary>
     public bool IsText { get; }
+
+    /// <summary>The options the format's writer reads.</summary>
+    public IReadOnlyList<WriterOption> Options { get; }
 
     /// <summary>Makes a writer over <paramref name="output"/> (which the writer does not dispose).</summary>
     public PaperWriter Create(Stream output, PaperWriterOptions? options = null)
