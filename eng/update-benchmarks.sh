@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the benchmarks on this machine and pastes the results into README.md, between the markers
-# <!-- benchmarks:start --> and <!-- benchmarks:end -->, so the README never quotes a figure nobody measured.
-# A test (ReadmeTests) checks that README.md holds exactly benchmarks/results/README-table.md.
+# Runs the parser benchmarks on this machine and pastes the results into README.md, between the markers
+# <!-- results:README-table.md --> and <!-- /results -->, so the README never quotes a figure nobody measured.
+# A test (ReadmeTests) checks that every such section of README.md holds exactly the file it names in benchmarks/results/.
 # Run it on a quiet machine: it takes about five minutes. With --render-only it only rewrites the README section
 # from the results already in benchmarks/results/.
 set -euo pipefail
@@ -51,7 +51,7 @@ import re, pathlib
 readme = pathlib.Path("README.md")
 table = pathlib.Path("benchmarks/results/README-table.md").read_text()
 text = readme.read_text()
-text = re.sub(r"(<!-- benchmarks:start -->\n).*?(<!-- benchmarks:end -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+text = re.sub(r"(<!-- results:README-table.md -->\n).*?(<!-- /results -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
 readme.write_text(text)
 PY
 echo "README.md updated from benchmarks/results/."

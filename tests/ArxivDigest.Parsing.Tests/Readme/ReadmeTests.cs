@@ -42,13 +42,18 @@ public sealed partial class ReadmeTests : IDisposable
     private static string Readme => File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
 
     [Fact]
-    public void The_benchmark_section_is_the_committed_measurement()
+    public void Every_results_section_is_the_committed_measurement()
     {
-        string table = File.ReadAllText(Path.Combine(RepoPaths.Root, "benchmarks", "results", "README-table.md"));
-        Match section = BenchmarkSection().Match(Readme);
-        Assert.True(section.Success, "README.md has no <!-- benchmarks:start --> … <!-- benchmarks:end --> section.");
-        Assert.Equal(table, section.Groups[1].Value);
-        Assert.Contains("| ArxivDigestParse ", table, StringComparison.Ordinal);
+        MatchCollection sections = ResultsSection().Matches(Readme);
+        Assert.Contains(sections, s => s.Groups[1].Value == "README-table.md");
+        foreach (Match section in sections)
+        {
+            string file = Path.Combine(RepoPaths.Root, "benchmarks", "results", section.Groups[1].Value);
+            Assert.True(File.Exists(file), $"README.md quotes {file}, which does not exist.");
+            Assert.Equal(File.ReadAllText(file), section.Groups[2].Value);
+        }
+
+        Assert.Contains("| ArxivDigestParse ", File.ReadAllText(Path.Combine(RepoPaths.Root, "benchmarks", "results", "README-table.md")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,8 +117,9 @@ public sealed partial class ReadmeTests : IDisposable
         }
     }
 
-    [GeneratedRegex(@"<!-- benchmarks:start -->\n(.*?)<!-- benchmarks:end -->", RegexOptions.Singleline)]
-    private static partial Regex BenchmarkSection();
+    /// <summary><c>&lt;!-- results:FILE --&gt;</c>, the text, <c>&lt;!-- /results --&gt;</c>: the text must be benchmarks/results/FILE.</summary>
+    [GeneratedRegex(@"<!-- results:([A-Za-z0-9._-]+) -->\n(.*?)<!-- /results -->", RegexOptions.Singleline)]
+    private static partial Regex ResultsSection();
 
     [GeneratedRegex(@"```csharp\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
