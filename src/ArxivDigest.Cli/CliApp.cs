@@ -21,6 +21,7 @@ internal static class CliApp
         {
             ConvertCommand.Create(console, plugins),
             ValidateCommand.Create(console),
+            StatsCommand.Create(console),
             FormatsCommand.Create(console, plugins),
         };
         root.Options.Add(plugins);
@@ -50,6 +51,11 @@ internal static class CliApp
         catch (DigestFormatException e)
         {
             await console.Error.WriteLineAsync($"{e.Diagnostic}").ConfigureAwait(false);
+            return ExitCodes.Errors;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
+        {
+            await console.Error.WriteLineAsync($"error: --match-regex timed out after {e.MatchTimeout.TotalSeconds:0.###} s on one text; simplify the pattern.").ConfigureAwait(false);
             return ExitCodes.Errors;
         }
         catch (OperationCanceledException)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using ArxivDigest.Parsing;
+using ArxivDigest.Parsing.Selection;
 using ArxivDigest.Parsing.Writers;
 
 namespace ArxivDigest.Cli.Commands;
@@ -48,10 +49,12 @@ internal static class ConvertCommand
             Description = "Print only errors: no progress, no warnings.",
         };
 
-        var command = new Command("convert", "Convert digests to another format.")
+        var command = new Command("convert", "Convert digests to another format, optionally choosing papers (--category, --match, --dedupe ...).")
         {
             inputs, to, output, shape, strict, date, options, quiet,
         };
+        var selection = new SelectionOptions();
+        selection.AddTo(command);
 
         // Each built-in format's own options become command-line options (--bib-abstract, ...).
         List<(WriterOption Descriptor, Option Option)> formatOptions = FormatOptions(PaperWriterRegistry.CreateDefault());
@@ -68,9 +71,10 @@ internal static class ConvertCommand
                 parse.GetValue(output),
                 parse.GetValue(shape) == "daily-arxiv" ? JsonShape.DailyArxiv : JsonShape.Native,
                 parse.GetValue(strict),
-                ParseDate(parse.GetValue(date)),
+                SelectionOptions.ParseDate("--date", parse.GetValue(date)),
                 ParseProperties(parse.GetValue(options) ?? [], FormatValues(parse, formatOptions)),
-                parse.GetValue(quiet));
+                parse.GetValue(quiet),
+                selection.Read(parse));
             PaperWriterRegistry registry = PluginLoader.CreateRegistry(parse.GetValue(plugins) ?? []);
             return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
         });
@@ -85,7 +89,8 @@ internal static class ConvertCommand
         bool Strict,
         DateOnly? Date,
         ImmutableDictionary<string, string> Properties,
-        bool Quiet);
+        bool Quiet,
+        PaperSelection Selection);
 
     private static async Task<int> RunAsync(CliConsole console, PaperWriterRegistry registry, Settings settings, CancellationToken cancellationToken)
     {
@@ -93,7 +98,13 @@ internal static class ConvertCommand
         bool perInput = output is not null && (Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
         PaperWriterFormat format = ChooseFormat(registry, settings.Format, perInput ? null : output);
         var writerOptions = new PaperWriterOptions { JsonShape = settings.Shape, Properties = settings.Properties };
+        var readerOptions = new DigestReaderOptions { Strict = settings.Strict };
         var report = new Report(console, settings.Quiet);
+
+        using Sources sources = Sources.Create(console, settings.Inputs, settings.Date, replayable: settings.Selection.Dedupe);
+        var selector = new PaperSelector(settings.Selection);
+        await selector.PlanAsync(sources.List, readerOptions, cancellationToken).ConfigureAwait(false);
+        var job = new Job(sources.List, selector, readerOptions, report);
 
         if (output is null)
         {
@@ -106,77 +117,77 @@ internal static class ConvertCommand
             await using (stdout.ConfigureAwait(false))
             {
                 await using PaperWriter writer = format.Create(stdout, writerOptions);
-                foreach (DigestInput input in settings.Inputs)
+                for (int i = 0; i < sources.List.Count; i++)
                 {
-                    await ConvertOneAsync(console, input, writer, settings, report, cancellationToken).ConfigureAwait(false);
+                    await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
                 }
 
                 await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return report.Finish(settings.Inputs.Count, "standard output");
+            return report.Finish(selector, "standard output");
         }
 
         if (perInput)
         {
             // One output per input, each written atomically; a failed input is reported and the others still converted.
             int failed = 0;
-            foreach (DigestInput input in settings.Inputs)
+            for (int i = 0; i < sources.List.Count; i++)
             {
-                string destination = Path.Combine(output, input.BaseName + format.Extensions[0]);
+                string destination = Path.Combine(output, settings.Inputs[i].BaseName + format.Extensions[0]);
                 try
                 {
-                    await WriteFileAsync(console, destination, format, writerOptions, [input], settings, report, cancellationToken).ConfigureAwait(false);
+                    await WriteFileAsync(destination, format, writerOptions, job, [i], cancellationToken).ConfigureAwait(false);
                 }
                 catch (DigestFormatException e)
                 {
                     failed++;
                     await console.Error.WriteLineAsync($"{e.Diagnostic}").ConfigureAwait(false);
-                    await console.Error.WriteLineAsync($"error: {input.Name} not converted; {destination} not written.").ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"error: {settings.Inputs[i].Name} not converted; {destination} not written.").ConfigureAwait(false);
                 }
             }
 
-            int code = report.Finish(settings.Inputs.Count - failed, output);
+            int code = report.Finish(selector, output);
             return failed > 0 ? ExitCodes.Errors : code;
         }
 
-        await WriteFileAsync(console, output, format, writerOptions, settings.Inputs, settings, report, cancellationToken).ConfigureAwait(false);
-        return report.Finish(settings.Inputs.Count, output);
+        await WriteFileAsync(output, format, writerOptions, job, [.. Enumerable.Range(0, sources.List.Count)], cancellationToken).ConfigureAwait(false);
+        return report.Finish(selector, output);
     }
 
     private static async Task WriteFileAsync(
-        CliConsole console,
         string destination,
         PaperWriterFormat format,
         PaperWriterOptions writerOptions,
-        IEnumerable<DigestInput> inputs,
-        Settings settings,
-        Report report,
+        Job job,
+        int[] sourceIndexes,
         CancellationToken cancellationToken)
     {
         await using AtomicFile file = AtomicFile.Create(destination);
         await using (PaperWriter writer = format.Create(file.Stream, writerOptions))
         {
-            foreach (DigestInput input in inputs)
+            foreach (int i in sourceIndexes)
             {
-                await ConvertOneAsync(console, input, writer, settings, report, cancellationToken).ConfigureAwait(false);
+                await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
             }
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await file.CommitAsync().ConfigureAwait(false);
-        report.Wrote(destination);
+        job.Report.Wrote(destination);
     }
 
-    private static async Task ConvertOneAsync(CliConsole console, DigestInput input, PaperWriter writer, Settings settings, Report report, CancellationToken cancellationToken)
+    /// <summary>What every output of one conversion shares: the inputs, the selection, the reading options, the report.</summary>
+    private sealed record Job(List<DigestSource> Sources, PaperSelector Selector, DigestReaderOptions ReaderOptions, Report Report)
     {
-        var readerOptions = new DigestReaderOptions { Strict = settings.Strict, DigestDate = settings.Date, SourceName = input.Name };
-        await using PaperReader reader = input.IsStandardInput
-            ? PaperReader.Create(console.OpenStandardInput(), readerOptions)
-            : PaperReader.Open(input.Path!, readerOptions);
-        int papers = await writer.WriteAllAsync(reader, cancellationToken).ConfigureAwait(false);
-        report.Converted(input, papers, reader);
+        public async Task ConvertOneAsync(int index, PaperWriter writer, CancellationToken cancellationToken)
+        {
+            DigestSource source = Sources[index];
+            await using PaperReader reader = source.CreateReader(ReaderOptions);
+            int written = await writer.WriteAllAsync(reader, Selector, index, cancellationToken).ConfigureAwait(false);
+            Report.Converted(source.Name, written, reader);
+        }
     }
 
     private static PaperWriterFormat ChooseFormat(PaperWriterRegistry registry, string? name, string? outputFile)
@@ -196,18 +207,6 @@ internal static class ConvertCommand
         }
 
         throw new UsageException($"Say which format with --to ({string.Join(", ", registry.Formats.Select(f => f.Name))}), or give an output file whose extension names one.");
-    }
-
-    private static DateOnly? ParseDate(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly date)
-            ? date
-            : throw new UsageException($"--date '{text}' is not a date of the form YYYY-MM-DD.");
     }
 
     private static List<(WriterOption Descriptor, Option Option)> FormatOptions(PaperWriterRegistry registry)
@@ -286,7 +285,7 @@ internal static class ConvertCommand
         private int _errors;
         private int _warnings;
 
-        public void Converted(DigestInput input, int papers, PaperReader reader)
+        public void Converted(string input, int papers, PaperReader reader)
         {
             _papers += papers;
             _errors += reader.ErrorCount;
@@ -301,7 +300,7 @@ internal static class ConvertCommand
 
             if (!quiet)
             {
-                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{input.Name}: {papers} papers"));
+                console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{input}: {papers} papers"));
             }
         }
 
@@ -313,12 +312,14 @@ internal static class ConvertCommand
             }
         }
 
-        public int Finish(int inputs, string destination)
+        public int Finish(PaperSelector selector, string destination)
         {
             if (!quiet)
             {
+                string dropped = (selector.Selection.HasFilters ? string.Create(CultureInfo.InvariantCulture, $", {selector.FilteredOut} filtered out") : string.Empty)
+                    + (selector.Selection.Dedupe ? string.Create(CultureInfo.InvariantCulture, $", {selector.Duplicates} duplicate(s) dropped") : string.Empty);
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{inputs} input(s), {_papers} papers to {destination}; {_errors} error(s), {_warnings} warning(s) in the input."));
+                    $"{_papers} papers to {destination}{dropped}; {_errors} error(s), {_warnings} warning(s) in the input."));
             }
 
             return ExitCodes.Success;

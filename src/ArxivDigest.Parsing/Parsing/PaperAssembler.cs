@@ -9,19 +9,6 @@ namespace ArxivDigest.Parsing;
 /// </summary>
 internal sealed class PaperAssembler
 {
-    // What generators write when the summarising call failed; the papers are real, their summaries are not.
-    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
-    {
-        "Summary generation failed",
-        "Motivation analysis unavailable",
-        "Method extraction failed",
-        "Result analysis unavailable",
-        "Conclusion extraction failed",
-        "N/A",
-    };
-
-    private const int MaxPlaceholderLength = 32;
-
     private static readonly PaperFieldKind[] RequiredFields =
     [
         PaperFieldKind.MainCategory, PaperFieldKind.Tldr, PaperFieldKind.Motivation,
@@ -289,7 +276,7 @@ internal sealed class PaperAssembler
                 Report(DiagnosticCodes.MissingField, DiagnosticSeverity.Warning, _paperLocation,
                     $"The paper has no '{DigestTemplate.Canonical.LabelText[(int)kind]}:' field.");
             }
-            else if (value.Length <= MaxPlaceholderLength && Placeholders.Contains(value))
+            else if (PlaceholderSummaries.IsPlaceholder(value))
             {
                 Report(DiagnosticCodes.PlaceholderSummary, DiagnosticSeverity.Info, _paperLocation,
                     $"'{DigestTemplate.Canonical.LabelText[(int)kind]}:' holds the placeholder '{value}'.");

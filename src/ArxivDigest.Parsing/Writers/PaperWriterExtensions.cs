@@ -1,3 +1,5 @@
+using ArxivDigest.Parsing.Selection;
+
 namespace ArxivDigest.Parsing.Writers;
 
 /// <summary>Helpers for feeding a writer.</summary>
@@ -9,7 +11,16 @@ public static class PaperWriterExtensions
     /// into one output.
     /// </summary>
     /// <returns>The number of papers written.</returns>
-    public static async Task<int> WriteAllAsync(this PaperWriter writer, PaperReader reader, CancellationToken cancellationToken = default)
+    public static Task<int> WriteAllAsync(this PaperWriter writer, PaperReader reader, CancellationToken cancellationToken = default)
+        => WriteAllAsync(writer, reader, selector: null, sourceIndex: 0, cancellationToken);
+
+    /// <summary>
+    /// Writes the remaining papers of <paramref name="reader"/> that <paramref name="selector"/> keeps, announcing the
+    /// digest first. <paramref name="sourceIndex"/> is the reader's position among the conversion's inputs (for
+    /// deduplication).
+    /// </summary>
+    /// <returns>The number of papers written.</returns>
+    public static async Task<int> WriteAllAsync(this PaperWriter writer, PaperReader reader, PaperSelector? selector, int sourceIndex, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(reader);
@@ -24,8 +35,11 @@ public static class PaperWriterExtensions
                 begun = true;
             }
 
-            await writer.WritePaperAsync(reader.Current, cancellationToken).ConfigureAwait(false);
-            count++;
+            if (selector is null || selector.Select(reader.Current, sourceIndex))
+            {
+                await writer.WritePaperAsync(reader.Current, cancellationToken).ConfigureAwait(false);
+                count++;
+            }
         }
 
         if (!begun)

@@ -190,4 +190,66 @@ public sealed class CliTests : IDisposable
         Assert.Equal("2601.16272\tGR3EN: Generative Relighting for 3D Environments", lines[1]);
         Assert.Equal(107, lines.Length);
     }
+
+    [Fact]
+    public async Task Convert_to_markdown_gives_back_the_same_bytes()
+    {
+        foreach (string sample in Directory.GetFiles(RepoPaths.Samples, "*.md"))
+        {
+            string output = Path.Combine(_temp, "again-" + Path.GetFileName(sample));
+            Run run = await RunAsync(["convert", sample, "--to", "markdown", "-o", output, "--quiet"]);
+            Assert.Equal(0, run.ExitCode);
+            Assert.Equal(await File.ReadAllBytesAsync(sample), await File.ReadAllBytesAsync(output));
+        }
+    }
+
+    [Fact]
+    public async Task Convert_with_dedupe_reports_the_duplicates_it_dropped()
+    {
+        string later = Path.Combine(_temp, "2026-02-01.md");
+        File.Copy(RepoPaths.Sample("2026-01-26.md"), later);
+        string output = Path.Combine(_temp, "merged.md");
+        Run run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), later, "--dedupe", "--category", "cs.CV", "-o", output]);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("36 papers to " + output + ", 140 filtered out, 36 duplicate(s) dropped;", run.Error, StringComparison.Ordinal);
+        Digest merged = DigestParser.ParseFile(output);
+        Assert.Empty(merged.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Equal(36, Assert.Single(merged.TableOfContents).Total);
+    }
+
+    [Fact]
+    public async Task Convert_with_dedupe_reads_standard_input_twice_through_a_copy()
+    {
+        byte[] day = await File.ReadAllBytesAsync(RepoPaths.Sample("2026-01-26.md"));
+        Run run = await RunAsync(["convert", "-", RepoPaths.Sample("2026-01-26.md"), "--dedupe", "--to", "jsonl"], day);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(106, run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.All(run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.DoesNotContain("<stdin>", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_hostile_regex_fails_with_a_message_not_a_hang()
+    {
+        string path = Path.Combine(_temp, "evil.md");
+        File.WriteAllText(path, DigestText.Render(DigestText.Sample() with { Title = new string('a', 40) + "!" }));
+        Run run = await RunAsync(["convert", path, "--to", "jsonl", "--match-regex", "^(a+)+$"]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("timed out", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stats_prints_tables_and_json()
+    {
+        Run table = await RunAsync(["stats", RepoPaths.Sample("2026-01-26.md"), RepoPaths.Sample("2026-03-03.md")]);
+        Assert.Equal(0, table.ExitCode);
+        Assert.StartsWith("234 papers (234 distinct ids) in 2 digest(s)", table.Out, StringComparison.Ordinal);
+        Assert.Contains("Papers per category", table.Out, StringComparison.Ordinal);
+
+        Run json = await RunAsync(["stats", RepoPaths.Sample("2026-01-26.md"), "--json", "--category", "cs.CL"]);
+        using JsonDocument doc = JsonDocument.Parse(json.Out);
+        Assert.Equal(43, doc.RootElement.GetProperty("papers").GetInt32());
+        Assert.Equal(43, doc.RootElement.GetProperty("categories").GetProperty("cs.CL").GetInt32());
+        Assert.Equal(63, doc.RootElement.GetProperty("filteredOut").GetInt32());
+        Assert.Equal(43, doc.RootElement.GetProperty("dates").GetProperty("2026-01-26").GetInt32());
+    }
 }

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ArxivDigest.Parsing;
+using ArxivDigest.Parsing.Selection;
+using ArxivDigest.Parsing.Statistics;
+
+namespace ArxivDigest.Cli.Commands;
+
+/// <summary><c>arxiv-digest stats INPUT... [--json]</c>: counts per category, date and author, duplicates, placeholders, diagnostics.</summary>
+internal static class StatsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var inputs = new Argument<string[]>("INPUT")
+        {
+            Description = "Digest files, directories (every *.md in them) or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of tables." };
+        var top = new Option<int>("--top")
+        {
+            Description = "How many authors and duplicate ids to list.",
+            DefaultValueFactory = _ => 10,
+        };
+        var command = new Command("stats", "Count papers per category, digest date and author; list duplicate ids, placeholder summaries and diagnostics.")
+        {
+            inputs, json, top,
+        };
+        var selection = new SelectionOptions();
+        selection.AddTo(command);
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            List<DigestInput> resolved = DigestInput.Resolve(parse.GetValue(inputs) ?? []);
+            PaperSelection chosen = selection.Read(parse);
+            int count = parse.GetValue(top);
+            if (count < 0)
+            {
+                throw new UsageException("--top must be 0 or more.");
+            }
+
+            using Sources sources = Sources.Create(console, resolved, date: null, replayable: chosen.Dedupe);
+            var selector = new PaperSelector(chosen);
+            await selector.PlanAsync(sources.List, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var stats = new DigestStatistics();
+            for (int i = 0; i < sources.List.Count; i++)
+            {
+                await using PaperReader reader = sources.List[i].CreateReader();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (selector.Select(reader.Current, i))
+                    {
+                        stats.Add(reader.Current);
+                    }
+                }
+
+                stats.AddDiagnostics(reader.ErrorCount, reader.WarningCount);
+            }
+
+            string text = parse.GetValue(json) ? Json(stats, selector, count) : Table(stats, selector, count);
+            await console.Out.WriteAsync(text).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Table(DigestStatistics stats, PaperSelector selector, int top)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{stats.Papers} papers ({stats.DistinctIds} distinct ids) in {stats.Digests} digest(s)");
+        if (selector.Selection.HasFilters || selector.Selection.Dedupe)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"; {selector.FilteredOut} filtered out, {selector.Duplicates} duplicate(s) dropped");
+        }
+
+        sb.Append('\n');
+        Section(sb, "Papers per category", stats.ByCategory.Select(kv => (kv.Key, kv.Value)));
+        Section(sb, "Papers per digest date", stats.ByDate.Select(kv => (kv.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kv.Value))
+            .Concat(stats.Undated > 0 ? [("(undated)", stats.Undated)] : []));
+        Section(sb, $"Top {top} authors", stats.TopAuthors(top).Select(kv => (kv.Key, kv.Value)));
+        Section(sb, $"Duplicate ids ({stats.DuplicateIds.Length}; top {top})", stats.DuplicateIds.Take(top).Select(kv => (kv.Key, kv.Value)));
+        sb.Append(CultureInfo.InvariantCulture, $"\nPlaceholder summaries: {stats.PlaceholderPapers} paper(s)\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Diagnostics: {stats.Errors} error(s), {stats.Warnings} warning(s)\n");
+        return sb.ToString();
+    }
+
+    private static void Section(StringBuilder sb, string title, IEnumerable<(string Name, int Count)> rows)
+    {
+        List<(string Name, int Count)> list = [.. rows];
+        sb.Append('\n').Append(title).Append('\n');
+        if (list.Count == 0)
+        {
+            sb.Append("  (none)\n");
+            return;
+        }
+
+        int width = list.Max(r => r.Name.Length);
+        int countWidth = list.Max(r => r.Count.ToString(CultureInfo.InvariantCulture).Length);
+        foreach ((string name, int count) in list)
+        {
+            sb.Append("  ").Append(name.PadRight(width)).Append("  ").Append(count.ToString(CultureInfo.InvariantCulture).PadLeft(countWidth)).Append('\n');
+        }
+    }
+
+    private static string Json(DigestStatistics stats, PaperSelector selector, int top)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("papers", stats.Papers);
+            json.WriteNumber("distinctIds", stats.DistinctIds);
+            json.WriteNumber("digests", stats.Digests);
+            json.WriteNumber("filteredOut", selector.FilteredOut);
+            json.WriteNumber("duplicatesDropped", selector.Duplicates);
+            WriteCounts(json, "categories", stats.ByCategory.Select(kv => (kv.Key, kv.Value)));
+            WriteCounts(json, "dates", stats.ByDate.Select(kv => (kv.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kv.Value)));
+            json.WriteNumber("undated", stats.Undated);
+            WriteCounts(json, "topAuthors", stats.TopAuthors(top).Select(kv => (kv.Key, kv.Value)));
+            WriteCounts(json, "duplicateIds", stats.DuplicateIds.Select(kv => (kv.Key, kv.Value)));
+            json.WriteNumber("placeholderPapers", stats.PlaceholderPapers);
+            json.WriteStartObject("diagnostics");
+            json.WriteNumber("errors", stats.Errors);
+            json.WriteNumber("warnings", stats.Warnings);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, IEnumerable<(string Name, int Count)> rows)
+    {
+        json.WriteStartObject(name);
+        foreach ((string key, int count) in rows)
+        {
+            json.WriteNumber(key, count);
+        }
+
+        json.WriteEndObject();
+    }
+}
