@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArxivDigest.Parsing.Selection;
 using ArxivDigest.Parsing.Tests.Infrastructure;
 using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Json;
@@ -118,6 +119,30 @@ public sealed partial class ReadmeTests : IDisposable
     }
 
     /// <summary><c>&lt;!-- results:FILE --&gt;</c>, the text, <c>&lt;!-- /results --&gt;</c>: the text must be benchmarks/results/FILE.</summary>
+    [Fact]
+    public async Task Sample_choose_papers()
+    {
+        Directory.CreateDirectory("data");
+        File.Move("2026-01-26.md", Path.Combine("data", "2026-01-26.md"));
+        File.Copy(RepoPaths.Sample("2026-03-03.md"), Path.Combine("data", "2026-03-03.md"));
+        using var output = new MemoryStream();
+        await using PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output);
+
+        var selection = new PaperSelection { Categories = ["cs.CV"], Matches = ["diffusion"], Dedupe = true };
+        var selector = new PaperSelector(selection);
+        List<DigestSource> sources = [.. Directory.GetFiles("data", "*.md").Order().Select(f => DigestSource.FromFile(f))];
+        await selector.PlanAsync(sources);   // deduplication looks at every input first
+        for (int i = 0; i < sources.Count; i++)
+        {
+            await using PaperReader reader = sources[i].CreateReader();
+            await writer.WriteAllAsync(reader, selector, i);
+        }
+
+        await writer.CompleteAsync();
+        Assert.True(selector.Kept > 0);
+        Assert.Equal(selector.Kept, System.Text.Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     [GeneratedRegex(@"<!-- results:([A-Za-z0-9._-]+) -->\n(.*?)<!-- /results -->", RegexOptions.Singleline)]
     private static partial Regex ResultsSection();
 
