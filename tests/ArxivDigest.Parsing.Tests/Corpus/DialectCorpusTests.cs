@@ -9,26 +9,7 @@ namespace ArxivDigest.Parsing.Tests.Corpus;
 /// </summary>
 public sealed class DialectCorpusTests
 {
-    public static TheoryData<string> Digests()
-    {
-        var data = new TheoryData<string>();
-        string? corpus = RepoPaths.SharedCorpus;
-        if (corpus is null || !Directory.Exists(Path.Combine(corpus, "dialects")))
-        {
-            data.Add(string.Empty);
-            return data;
-        }
-
-        foreach (string md in Directory.GetFiles(Path.Combine(corpus, "dialects"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            if (!md.EndsWith("README.md", StringComparison.Ordinal))
-            {
-                data.Add(Path.GetRelativePath(Path.Combine(corpus, "dialects"), md));
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Digests() => CorpusFiles.AsTheoryData(CorpusFiles.Dialects.DefaultIfEmpty(string.Empty));
 
     [Theory]
     [MemberData(nameof(Digests))]
@@ -39,7 +20,7 @@ public sealed class DialectCorpusTests
             return; // no shared corpus here; the canonical samples are covered elsewhere
         }
 
-        string path = Path.Combine(RepoPaths.SharedCorpus!, "dialects", digest);
+        string path = digest;
         byte[] bytes = await File.ReadAllBytesAsync(path);
         Digest parsed = DigestParser.Parse(bytes);
 

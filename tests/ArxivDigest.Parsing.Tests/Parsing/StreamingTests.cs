@@ -9,20 +9,11 @@ public sealed class StreamingTests
 {
     public static TheoryData<int> ReadSizes() => [1, 2, 3, 7, 64, 4096];
 
-    /// <summary>The shared corpus when it is there (every day), else the bundled samples.</summary>
-    private static IEnumerable<string> Inputs()
-    {
-        string? corpus = RepoPaths.SharedCorpus;
-        return corpus is null
-            ? Directory.GetFiles(RepoPaths.Samples, "*.md").Order(StringComparer.Ordinal)
-            : Directory.GetFiles(Path.Combine(corpus, "daily-arxiv"), "*.md").Order(StringComparer.Ordinal);
-    }
-
     [Theory]
     [MemberData(nameof(ReadSizes))]
     public async Task Every_read_size_gives_the_same_parse(int readSize)
     {
-        foreach (string path in Inputs())
+        foreach (string path in CorpusFiles.AllDigests)
         {
             byte[] bytes = await File.ReadAllBytesAsync(path);
             string expected = ModelText.Describe(DigestParser.Parse(bytes));
@@ -105,21 +96,11 @@ public sealed class StreamingTests
     }
 
     /// <summary>The same bytes, <c>count</c> times over, never all in memory at once.</summary>
-    private sealed class RepeatingStream(byte[] data, int count) : Stream
+    private sealed class RepeatingStream(byte[] data, int count) : ReadOnlyTestStream
     {
         private long _position;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
         public override long Length => (long)data.Length * count;
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -134,17 +115,5 @@ public sealed class StreamingTests
             _position += n;
             return n;
         }
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => new(Read(buffer.Span));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -9,8 +9,7 @@ public sealed class DigestStatisticsTests
     [Fact]
     public async Task Counts_agree_with_the_source_json_lines()
     {
-        string dir = RepoPaths.SharedCorpus is string corpus ? Path.Combine(corpus, "daily-arxiv") : RepoPaths.Samples;
-        string[] days = [.. Directory.GetFiles(dir, "????-??-??.md").Order(StringComparer.Ordinal)];
+        IReadOnlyList<string> days = CorpusFiles.DaysWithSource;
         var stats = new DigestStatistics();
         var records = new List<(DateOnly Date, SourceRecord Record)>();
         foreach (string day in days)
@@ -23,11 +22,11 @@ public sealed class DigestStatisticsTests
 
             stats.AddDiagnostics(reader.ErrorCount, reader.WarningCount);
             DateOnly date = DigestParser.DateFromFileName(day)!.Value;
-            records.AddRange(SourceRecord.ReadLines(Path.ChangeExtension(day, null) + "_AI_enhanced_Chinese.jsonl").Where(r => r.AI is not null).Select(r => (date, r)));
+            records.AddRange(SourceRecord.ReadLines(CorpusFiles.SourceOf(day)).Where(r => r.AI is not null).Select(r => (date, r)));
         }
 
         Assert.Equal(records.Count, stats.Papers);
-        Assert.Equal(days.Length, stats.Digests);
+        Assert.Equal(days.Count, stats.Digests);
         Assert.Equal(0, stats.Errors);
         Assert.Equal(records.Select(r => r.Record.Id).Distinct().Count(), stats.DistinctIds);
         Assert.Equal(

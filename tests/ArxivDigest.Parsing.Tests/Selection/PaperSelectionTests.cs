@@ -10,11 +10,10 @@ public sealed class PaperSelectionTests
     /// <summary>The days (shared corpus when present, else the two sample days) with their source records (those the digest shows).</summary>
     private static List<(string Path, DateOnly Date, List<SourceRecord> Records)> Days()
     {
-        string dir = RepoPaths.SharedCorpus is string corpus ? Path.Combine(corpus, "daily-arxiv") : RepoPaths.Samples;
-        return [.. Directory.GetFiles(dir, "????-??-??.md").Order(StringComparer.Ordinal).Select(md => (
+        return [.. CorpusFiles.DaysWithSource.Select(md => (
             md,
             DigestParser.DateFromFileName(md)!.Value,
-            SourceRecord.ReadLines(Path.ChangeExtension(md, null) + "_AI_enhanced_Chinese.jsonl").Where(r => r.AI is not null).ToList()))];
+            SourceRecord.ReadLines(CorpusFiles.SourceOf(md)).Where(r => r.AI is not null).ToList()))];
     }
 
     private static async Task<List<Paper>> SelectAsync(PaperSelection selection, List<DigestSource> sources)

@@ -8,24 +8,7 @@ namespace ArxivDigest.Parsing.Tests.Writers;
 /// <summary>The markdown writer: what is read is written back byte for byte; selections make valid digests.</summary>
 public sealed class MarkdownDigestWriterTests
 {
-    public static TheoryData<string> Digests()
-    {
-        var data = new TheoryData<string>();
-        foreach (string md in Directory.GetFiles(RepoPaths.Samples, "*.md"))
-        {
-            data.Add(md);
-        }
-
-        if (RepoPaths.SharedCorpus is string corpus)
-        {
-            foreach (string md in Directory.GetFiles(Path.Combine(corpus, "daily-arxiv"), "*.md"))
-            {
-                data.Add(md);
-            }
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Digests() => CorpusFiles.AsTheoryData(CorpusFiles.AllDigests);
 
     internal static async Task<byte[]> WriteAsync(IEnumerable<Paper> papers)
     {
