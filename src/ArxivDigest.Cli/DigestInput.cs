@@ -55,3 +55,13 @@ internal sealed record DigestInput(string Name, string? Path)
         return inputs;
     }
 }
+
+/// <summary>The <c>INPUT...</c> argument every command that reads digests takes.</summary>
+internal static class InputArgument
+{
+    public static System.CommandLine.Argument<string[]> Create() => new("INPUT")
+    {
+        Description = "Digest files, directories (every *.md in them) or - for standard input.",
+        Arity = System.CommandLine.ArgumentArity.OneOrMore,
+    };
+}

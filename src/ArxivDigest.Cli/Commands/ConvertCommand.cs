@@ -12,11 +12,7 @@ internal static class ConvertCommand
 {
     public static Command Create(CliConsole console, Option<string[]> plugins)
     {
-        var inputs = new Argument<string[]>("INPUT")
-        {
-            Description = "Digest files, directories (every *.md in them) or - for standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        Argument<string[]> inputs = InputArgument.Create();
         var to = new Option<string?>("--to", "-t")
         {
             Description = "The output format (see 'arxiv-digest formats'); optional when OUTPUT's extension names one.",

@@ -14,11 +14,7 @@ internal static class StatsCommand
 {
     public static Command Create(CliConsole console)
     {
-        var inputs = new Argument<string[]>("INPUT")
-        {
-            Description = "Digest files, directories (every *.md in them) or - for standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        Argument<string[]> inputs = InputArgument.Create();
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of tables." };
         var top = new Option<int>("--top")
         {

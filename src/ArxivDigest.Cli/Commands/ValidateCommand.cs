@@ -9,11 +9,7 @@ internal static class ValidateCommand
 {
     public static Command Create(CliConsole console)
     {
-        var inputs = new Argument<string[]>("INPUT")
-        {
-            Description = "Digest files, directories (every *.md in them) or - for standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        Argument<string[]> inputs = InputArgument.Create();
         var strict = new Option<bool>("--strict")
         {
             Description = "Warnings count as errors, and each file stops at its first one.",
