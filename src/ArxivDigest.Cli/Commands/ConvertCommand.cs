@@ -126,6 +126,12 @@ internal static class ConvertCommand
 
         if (perInput)
         {
+            string? clash = settings.Inputs.GroupBy(i => i.BaseName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)?.Key;
+            if (clash is not null)
+            {
+                throw new UsageException($"Two inputs are named '{clash}': both would write {Path.Combine(output, clash + format.Extensions[0])}. Convert them separately.");
+            }
+
             // One output per input, each written atomically; a failed input is reported and the others still converted.
             int failed = 0;
             for (int i = 0; i < sources.List.Count; i++)

@@ -128,9 +128,8 @@ internal sealed class PaperAssembler
     }
 
     /// <summary>The end of input: check the table of contents against the sections.</summary>
-    public void Finish(int lastLine)
+    public void Finish()
     {
-        _ = lastLine;
         if (_toc.Count == 0)
         {
             return;

@@ -278,7 +278,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         if (status == Status.End)
         {
             _finished = true;
-            _assembler.Finish(_state.Line);
+            _assembler.Finish();
         }
 
         return status;

@@ -252,4 +252,17 @@ public sealed class CliTests : IDisposable
         Assert.Equal(63, doc.RootElement.GetProperty("filteredOut").GetInt32());
         Assert.Equal(43, doc.RootElement.GetProperty("dates").GetProperty("2026-01-26").GetInt32());
     }
+
+    [Fact]
+    public async Task Two_inputs_with_the_same_name_cannot_overwrite_each_other()
+    {
+        string other = Path.Combine(_temp, "again");
+        Directory.CreateDirectory(other);
+        File.Copy(RepoPaths.Sample("2026-01-26.md"), Path.Combine(other, "2026-01-26.md"));
+        string outDir = Path.Combine(_temp, "out") + "/";
+        Run run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), Path.Combine(other, "2026-01-26.md"), "--to", "jsonl", "-o", outDir]);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Two inputs are named '2026-01-26'", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
+    }
 }
