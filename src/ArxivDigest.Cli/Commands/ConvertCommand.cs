@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using ArxivDigest.Parsing;
 using ArxivDigest.Parsing.Writers;
+using ArxivDigest.Parsing.Writers.Parquet;
 
 namespace ArxivDigest.Cli.Commands;
 
@@ -47,10 +48,15 @@ internal static class ConvertCommand
         {
             Description = "Print only errors: no progress, no warnings.",
         };
+        var partitionBy = new Option<string?>("--partition-by")
+        {
+            Description = "Write a Hive-style Parquet dataset into the folder OUTPUT, one folder per value: digest_date, main_category or arxiv_year.",
+        };
+        partitionBy.AcceptOnlyFromAmong([.. PartitionColumns.Keys]);
 
         var command = new Command("convert", "Convert digests to another format.")
         {
-            inputs, to, output, shape, strict, date, options, quiet,
+            inputs, to, output, shape, strict, date, options, quiet, partitionBy,
         };
 
         // Each built-in format's own options become command-line options (--bib-abstract, ...).
@@ -70,7 +76,8 @@ internal static class ConvertCommand
                 parse.GetValue(strict),
                 ParseDate(parse.GetValue(date)),
                 ParseProperties(parse.GetValue(options) ?? [], FormatValues(parse, formatOptions)),
-                parse.GetValue(quiet));
+                parse.GetValue(quiet),
+                parse.GetValue(partitionBy) is string column ? PartitionColumns[column] : null);
             PaperWriterRegistry registry = PluginLoader.CreateRegistry(parse.GetValue(plugins) ?? []);
             return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
         });
@@ -85,11 +92,25 @@ internal static class ConvertCommand
         bool Strict,
         DateOnly? Date,
         ImmutableDictionary<string, string> Properties,
-        bool Quiet);
+        bool Quiet,
+        ParquetPartitionColumn? PartitionBy);
+
+    /// <summary>The values of <c>--partition-by</c>: the Parquet columns a dataset can be partitioned by.</summary>
+    private static readonly Dictionary<string, ParquetPartitionColumn> PartitionColumns = new(StringComparer.Ordinal)
+    {
+        ["digest_date"] = ParquetPartitionColumn.DigestDate,
+        ["main_category"] = ParquetPartitionColumn.MainCategory,
+        ["arxiv_year"] = ParquetPartitionColumn.ArxivYear,
+    };
 
     private static async Task<int> RunAsync(CliConsole console, PaperWriterRegistry registry, Settings settings, CancellationToken cancellationToken)
     {
         string? output = settings.Output is "-" ? null : settings.Output;
+        if (settings.PartitionBy is ParquetPartitionColumn partitionBy)
+        {
+            return await WriteDatasetAsync(console, output, partitionBy, settings, cancellationToken).ConfigureAwait(false);
+        }
+
         bool perInput = output is not null && (Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
         PaperWriterFormat format = ChooseFormat(registry, settings.Format, perInput ? null : output);
         var writerOptions = new PaperWriterOptions { JsonShape = settings.Shape, Properties = settings.Properties };
@@ -105,7 +126,7 @@ internal static class ConvertCommand
             Stream stdout = console.OpenStandardOutput();
             await using (stdout.ConfigureAwait(false))
             {
-                await using PaperWriter writer = format.Create(stdout, writerOptions);
+                await using PaperWriter writer = CreateWriter(() => format.Create(stdout, writerOptions));
                 foreach (DigestInput input in settings.Inputs)
                 {
                     await ConvertOneAsync(console, input, writer, settings, report, cancellationToken).ConfigureAwait(false);
@@ -155,7 +176,7 @@ internal static class ConvertCommand
         CancellationToken cancellationToken)
     {
         await using AtomicFile file = AtomicFile.Create(destination);
-        await using (PaperWriter writer = format.Create(file.Stream, writerOptions))
+        await using (PaperWriter writer = CreateWriter(() => format.Create(file.Stream, writerOptions)))
         {
             foreach (DigestInput input in inputs)
             {
@@ -167,6 +188,53 @@ internal static class ConvertCommand
 
         await file.CommitAsync().ConfigureAwait(false);
         report.Wrote(destination);
+    }
+
+    /// <summary>
+    /// <c>--partition-by</c>: a Hive-style Parquet dataset, built in a temporary folder beside OUTPUT and moved into
+    /// place (replacing a previous dataset) only when complete.
+    /// </summary>
+    private static async Task<int> WriteDatasetAsync(CliConsole console, string? output, ParquetPartitionColumn partitionBy, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Format is not null && !string.Equals(settings.Format, ParquetPaperWriter.Format.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"--partition-by writes a Parquet dataset; it does not go with --to {settings.Format}.");
+        }
+
+        if (output is null)
+        {
+            throw new UsageException("--partition-by writes a dataset into a folder: give it with -o.");
+        }
+
+        var writerOptions = new PaperWriterOptions { Properties = settings.Properties };
+        var report = new Report(console, settings.Quiet);
+        using AtomicDirectory directory = AtomicDirectory.Create(output);
+        await using (PaperWriter writer = CreateWriter(() => new ParquetDatasetWriter(directory.Temporary, partitionBy, writerOptions)))
+        {
+            foreach (DigestInput input in settings.Inputs)
+            {
+                await ConvertOneAsync(console, input, writer, settings, report, cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        directory.Commit();
+        report.Wrote(output);
+        return report.Finish(settings.Inputs.Count, output);
+    }
+
+    /// <summary>Makes a writer; a format option with a value the writer does not take is a usage error.</summary>
+    private static PaperWriter CreateWriter(Func<PaperWriter> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     private static async Task ConvertOneAsync(CliConsole console, DigestInput input, PaperWriter writer, Settings settings, Report report, CancellationToken cancellationToken)
