@@ -12,7 +12,7 @@ internal sealed record ParquetSettings(CompressionMethod Compression, long RowGr
 
     public static IReadOnlyList<WriterOption> Options { get; } =
     [
-        WriterOption.Choice(CompressionOption, "Page compression", "zstd", "zstd", "snappy", "gzip", "none"),
+        WriterOption.Choice(CompressionOption, "Page compression", "snappy", "snappy", "zstd", "gzip", "none"),
         WriterOption.Text(RowGroupSizeOption, "Data buffered per row group, in bytes (suffix K, M or G: powers of 1024)", DefaultRowGroupSize),
     ];
 
@@ -20,14 +20,14 @@ internal sealed record ParquetSettings(CompressionMethod Compression, long RowGr
     public static ParquetSettings From(PaperWriterOptions? options)
     {
         options ??= PaperWriterOptions.Default;
-        string compression = options.GetString(CompressionOption, "zstd")!;
+        string compression = options.GetString(CompressionOption, "snappy")!;
         CompressionMethod method = compression.ToUpperInvariant() switch
         {
             "ZSTD" => CompressionMethod.Zstd,
             "SNAPPY" => CompressionMethod.Snappy,
             "GZIP" => CompressionMethod.Gzip,
             "NONE" => CompressionMethod.None,
-            _ => throw new FormatException($"Option '{CompressionOption}' takes zstd, snappy, gzip or none, not '{compression}'."),
+            _ => throw new FormatException($"Option '{CompressionOption}' takes snappy, zstd, gzip or none, not '{compression}'."),
         };
         return new ParquetSettings(method, ParseSize(options.GetString(RowGroupSizeOption, DefaultRowGroupSize)!));
     }
