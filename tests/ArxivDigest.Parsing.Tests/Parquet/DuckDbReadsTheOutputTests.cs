@@ -90,6 +90,33 @@ public sealed class DuckDbReadsTheOutputTests : IDisposable
         AssertPartitionTotals(dataset, column, expected);
     }
 
+    [Fact]
+    public async Task The_readme_queries_run_on_what_the_readme_commands_write()
+    {
+        string papers = Path.Combine(_temp, "papers.parquet");
+        string dataset = Path.Combine(_temp, "out");
+        Assert.Equal(0, await ConvertAsync("-o", papers));
+        Assert.Equal(0, await ConvertAsync("-o", dataset + "/", "--partition-by", "main_category"));
+
+        string readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        int start = readme.IndexOf("```sql\n", readme.IndexOf("## Convert to Parquet for analytics", StringComparison.Ordinal), StringComparison.Ordinal);
+        string block = readme[(start + 7)..readme.IndexOf("```", start + 7, StringComparison.Ordinal)];
+        string[] queries = [.. block.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal))];
+        Assert.Equal(4, queries.Length);
+        foreach (string query in queries)
+        {
+            string sql = query
+                .Replace("'papers.parquet'", DuckDb.Literal(papers), StringComparison.Ordinal)
+                .Replace("'out/**/*.parquet'", DuckDb.Literal(Path.Combine(dataset, "**", "*.parquet")), StringComparison.Ordinal);
+            Assert.DoesNotContain("'papers.parquet'", sql, StringComparison.Ordinal);
+            DuckDb.Query(sql.TrimEnd(';'));
+        }
+
+        Assert.Equal(
+            DuckDb.Scalar($"SELECT count(DISTINCT main_category) FROM {DuckDb.Literal(papers)}"),
+            DuckDb.Query(queries[3].Replace("'out/**/*.parquet'", DuckDb.Literal(Path.Combine(dataset, "**", "*.parquet")), StringComparison.Ordinal).TrimEnd(';')).Count);
+    }
+
     private static Dictionary<string, long> TocTotalsByDate() =>
         Digests().GroupBy(d => d.Date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (long)g.Sum(d => d.TableOfContents.Sum(t => t.Total)), StringComparer.Ordinal);
