@@ -14,6 +14,11 @@ public static class Program
             return Check();
         }
 
+        if (args is ["--convert-parquet" or "--convert-duckdb", ..])
+        {
+            return ParquetConversion.Run(args);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

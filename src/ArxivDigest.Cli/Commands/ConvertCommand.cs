@@ -4,6 +4,7 @@ using System.Globalization;
 using ArxivDigest.Parsing;
 using ArxivDigest.Parsing.Selection;
 using ArxivDigest.Parsing.Writers;
+using ArxivDigest.Parsing.Writers.Parquet;
 
 namespace ArxivDigest.Cli.Commands;
 
@@ -44,10 +45,15 @@ internal static class ConvertCommand
         {
             Description = "Print only errors: no progress, no warnings.",
         };
+        var partitionBy = new Option<string?>("--partition-by")
+        {
+            Description = "Write a Hive-style Parquet dataset into the folder OUTPUT, one folder per value: digest_date, main_category or arxiv_year.",
+        };
+        partitionBy.AcceptOnlyFromAmong([.. PartitionColumns.Keys]);
 
         var command = new Command("convert", "Convert digests to another format, optionally choosing papers (--category, --match, --dedupe ...).")
         {
-            inputs, to, output, shape, strict, date, options, quiet,
+            inputs, to, output, shape, strict, date, options, quiet, partitionBy,
         };
         var selection = new SelectionOptions();
         selection.AddTo(command);
@@ -70,7 +76,8 @@ internal static class ConvertCommand
                 SelectionOptions.ParseDate("--date", parse.GetValue(date)),
                 ParseProperties(parse.GetValue(options) ?? [], FormatValues(parse, formatOptions)),
                 parse.GetValue(quiet),
-                selection.Read(parse));
+                selection.Read(parse),
+                parse.GetValue(partitionBy) is string column ? PartitionColumns[column] : null);
             PaperWriterRegistry registry = PluginLoader.CreateRegistry(parse.GetValue(plugins) ?? []);
             return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
         });
@@ -86,21 +93,36 @@ internal static class ConvertCommand
         DateOnly? Date,
         ImmutableDictionary<string, string> Properties,
         bool Quiet,
-        PaperSelection Selection);
+        PaperSelection Selection,
+        ParquetPartitionColumn? PartitionBy);
+
+    /// <summary>The values of <c>--partition-by</c>: the Parquet columns a dataset can be partitioned by.</summary>
+    private static readonly Dictionary<string, ParquetPartitionColumn> PartitionColumns = new(StringComparer.Ordinal)
+    {
+        ["digest_date"] = ParquetPartitionColumn.DigestDate,
+        ["main_category"] = ParquetPartitionColumn.MainCategory,
+        ["arxiv_year"] = ParquetPartitionColumn.ArxivYear,
+    };
 
     private static async Task<int> RunAsync(CliConsole console, PaperWriterRegistry registry, Settings settings, CancellationToken cancellationToken)
     {
         string? output = settings.Output is "-" ? null : settings.Output;
         bool perInput = output is not null && (Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
-        PaperWriterFormat format = ChooseFormat(registry, settings.Format, perInput ? null : output);
-        var writerOptions = new PaperWriterOptions { JsonShape = settings.Shape, Properties = settings.Properties };
+        PaperWriterFormat? chosen = settings.PartitionBy is null ? ChooseFormat(registry, settings.Format, perInput ? null : output) : null;
         var readerOptions = new DigestReaderOptions { Strict = settings.Strict };
         var report = new Report(console, settings.Quiet);
-
         using Sources sources = Sources.Create(console, settings.Inputs, settings.Date, replayable: settings.Selection.Dedupe);
         var selector = new PaperSelector(settings.Selection);
         await selector.PlanAsync(sources.List, readerOptions, cancellationToken).ConfigureAwait(false);
         var job = new Job(sources.List, selector, readerOptions, report);
+
+        if (settings.PartitionBy is ParquetPartitionColumn partitionBy)
+        {
+            return await WriteDatasetAsync(output, partitionBy, settings, job, cancellationToken).ConfigureAwait(false);
+        }
+
+        PaperWriterFormat format = chosen!;
+        var writerOptions = new PaperWriterOptions { JsonShape = settings.Shape, Properties = settings.Properties };
 
         if (output is null)
         {
@@ -112,7 +134,7 @@ internal static class ConvertCommand
             Stream stdout = console.OpenStandardOutput();
             await using (stdout.ConfigureAwait(false))
             {
-                await using PaperWriter writer = format.Create(stdout, writerOptions);
+                await using PaperWriter writer = CreateWriter(() => format.Create(stdout, writerOptions));
                 for (int i = 0; i < sources.List.Count; i++)
                 {
                     await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
@@ -166,7 +188,7 @@ internal static class ConvertCommand
         CancellationToken cancellationToken)
     {
         await using AtomicFile file = AtomicFile.Create(destination);
-        await using (PaperWriter writer = format.Create(file.Stream, writerOptions))
+        await using (PaperWriter writer = CreateWriter(() => format.Create(file.Stream, writerOptions)))
         {
             foreach (int i in sourceIndexes)
             {
@@ -179,6 +201,53 @@ internal static class ConvertCommand
         await file.CommitAsync().ConfigureAwait(false);
         job.Report.Wrote(destination);
     }
+
+    /// <summary>
+    /// <c>--partition-by</c>: a Hive-style Parquet dataset, built in a temporary folder beside OUTPUT and moved into
+    /// place (replacing a previous dataset) only when complete.
+    /// </summary>
+    private static async Task<int> WriteDatasetAsync(string? output, ParquetPartitionColumn partitionBy, Settings settings, Job job, CancellationToken cancellationToken)
+    {
+        if (settings.Format is not null && !string.Equals(settings.Format, ParquetPaperWriter.Format.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException($"--partition-by writes a Parquet dataset; it does not go with --to {settings.Format}.");
+        }
+
+        if (output is null)
+        {
+            throw new UsageException("--partition-by writes a dataset into a folder: give it with -o.");
+        }
+
+        var writerOptions = new PaperWriterOptions { Properties = settings.Properties };
+        using AtomicDirectory directory = AtomicDirectory.Create(output);
+        await using (PaperWriter writer = CreateWriter(() => new ParquetDatasetWriter(directory.Temporary, partitionBy, writerOptions)))
+        {
+            for (int i = 0; i < job.Sources.Count; i++)
+            {
+                await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
+            }
+
+            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        directory.Commit();
+        job.Report.Wrote(output);
+        return job.Report.Finish(job.Selector, output);
+    }
+
+    /// <summary>Makes a writer; a format option with a value the writer does not take is a usage error.</summary>
+    private static PaperWriter CreateWriter(Func<PaperWriter> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
 
     /// <summary>What every output of one conversion shares: the inputs, the selection, the reading options, the report.</summary>
     private sealed record Job(List<DigestSource> Sources, PaperSelector Selector, DigestReaderOptions ReaderOptions, Report Report)

@@ -1,0 +1,240 @@
+using System.Collections.Immutable;
+using System.Text;
+using ArxivDigest.Parsing.Tests.Corpus;
+using ArxivDigest.Parsing.Tests.Infrastructure;
+using ArxivDigest.Parsing.Writers;
+using ArxivDigest.Parsing.Writers.Parquet;
+using Parquet;
+
+namespace ArxivDigest.Parsing.Tests.Parquet;
+
+/// <summary>The <c>parquet</c> writer: schema, values, row groups, options; read back with Parquet.Net and DuckDB.</summary>
+public sealed class ParquetWriterTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("arxiv-digest-parquet-").FullName;
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    public static TheoryData<string> Samples() =>
+        [.. Directory.GetFiles(RepoPaths.Samples, "*.md").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal)];
+
+    private static Digest Parse(string path, string? sourceName = null) =>
+        DigestParser.ParseFile(path, new DigestReaderOptions { SourceName = sourceName ?? Path.GetFileName(path) });
+
+    private string Save(byte[] parquet, string name = "papers.parquet")
+    {
+        string path = Path.Combine(_temp, name);
+        File.WriteAllBytes(path, parquet);
+        return path;
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public async Task Schema_and_first_rows_of_each_sample(string sample)
+    {
+        Digest digest = Parse(RepoPaths.Sample(sample + ".md"));
+        byte[] parquet = await ParquetRow.WriteAsync(digest.Papers);
+        string file = DuckDb.Literal(Save(parquet));
+
+        var text = new StringBuilder();
+        text.AppendLine("# Parquet schema (DuckDB parquet_schema: name, type, repetition, converted type, logical type)");
+        foreach (object?[] row in DuckDb.Query($"SELECT name, type, repetition_type, converted_type, logical_type FROM parquet_schema({file})"))
+        {
+            text.AppendLine(string.Join(" | ", row.Select(v => v?.ToString() ?? "-")));
+        }
+
+        text.AppendLine().AppendLine("# As DuckDB reads it (DESCRIBE)");
+        foreach (object?[] row in DuckDb.Query($"DESCRIBE SELECT * FROM {file}"))
+        {
+            text.AppendLine($"{row[0]} {row[1]}");
+        }
+
+        List<ParquetRow> rows = await ParquetRow.ReadAsync(parquet);
+        text.AppendLine().AppendLine($"# {rows.Count} rows; the first 3 (text cut at 80 characters)");
+        foreach (ParquetRow row in rows.Take(3))
+        {
+            text.AppendLine().Append(row.Describe(maxText: 80));
+        }
+
+        Snapshot.Verify(text.ToString(), sample + ".parquet");
+    }
+
+    [Theory]
+    [MemberData(nameof(SharedCorpusTests.Days), MemberType = typeof(SharedCorpusTests))]
+    public async Task Every_paper_reads_back_equal_with_Parquet_Net(string day)
+    {
+        // Without the shared corpus (day ""), every bundled sample stands in.
+        string[] files = day.Length == 0
+            ? Directory.GetFiles(RepoPaths.Samples, "*.md")
+            : [Path.Combine(RepoPaths.SharedCorpus!, "daily-arxiv", day)];
+        foreach (string md in files)
+        {
+            Digest digest = Parse(md, md);
+            Assert.NotEmpty(digest.Papers);
+            List<ParquetRow> rows = await ParquetRow.ReadAsync(await ParquetRow.WriteAsync(digest.Papers));
+            Assert.Equal(digest.Papers.Length, rows.Count);
+            for (int i = 0; i < rows.Count; i++)
+            {
+                Assert.Equal(ParquetRow.Expected(digest.Papers[i]).Describe(), rows[i].Describe());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Row_groups_hold_at_most_the_configured_size_and_read_back_in_order()
+    {
+        List<Paper> papers = [.. AllPapers()];
+        long total = papers.Sum(DataSize);
+        var options = new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add("parquet-row-group-size", "64K") };
+
+        using var output = new MemoryStream();
+        int largestBuffer = 0;
+        await using (var writer = new ParquetPaperWriter(output, options))
+        {
+            foreach (Paper paper in papers)
+            {
+                await writer.WritePaperAsync(paper);
+                largestBuffer = (int)Math.Max(largestBuffer, writer.BufferedBytes);
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        // The buffer never holds a row group's worth: it is written out as soon as it reaches the size.
+        Assert.True(largestBuffer < 64 * 1024, $"{largestBuffer} bytes buffered");
+        await using ParquetReader reader = await ParquetReader.CreateAsync(new MemoryStream(output.ToArray()));
+        // Each row group but the last holds at least the size, and at most the size plus one paper.
+        long largestPaper = papers.Max(DataSize);
+        Assert.InRange(reader.RowGroupCount, total / ((64 * 1024) + largestPaper), (total / (64 * 1024)) + 1);
+        Assert.Equal(papers.Count, reader.RowGroups.Sum(g => g.RowCount));
+
+        List<ParquetRow> rows = await ParquetRow.ReadAsync(output.ToArray());
+        Assert.Equal(papers.Select(p => ParquetRow.Expected(p).Describe()), rows.Select(r => r.Describe()));
+    }
+
+    [Theory]
+    [InlineData(null, "SNAPPY")]
+    [InlineData("zstd", "ZSTD")]
+    [InlineData("snappy", "SNAPPY")]
+    [InlineData("gzip", "GZIP")]
+    [InlineData("none", "UNCOMPRESSED")]
+    public async Task Compression_is_the_one_asked_for(string? compression, string codec)
+    {
+        var options = new PaperWriterOptions
+        {
+            Properties = compression is null ? ImmutableDictionary<string, string>.Empty : ImmutableDictionary<string, string>.Empty.Add("parquet-compression", compression),
+        };
+        Digest digest = Parse(RepoPaths.Sample("2026-01-26.md"));
+        byte[] parquet = await ParquetRow.WriteAsync(digest.Papers, options);
+        string file = DuckDb.Literal(Save(parquet));
+
+        Assert.Equal([codec], DuckDb.Query($"SELECT DISTINCT compression FROM parquet_metadata({file})").Select(r => (string)r[0]!));
+        Assert.Equal(digest.Papers.Length, (await ParquetRow.ReadAsync(parquet)).Count);
+    }
+
+    [Fact]
+    public async Task Statistics_are_written_and_repetitive_text_is_dictionary_encoded()
+    {
+        Digest digest = Parse(RepoPaths.Sample("2026-01-26.md"));
+        string file = DuckDb.Literal(Save(await ParquetRow.WriteAsync(digest.Papers)));
+        Dictionary<string, object?[]> columns = DuckDb.Query(
+                $"SELECT path_in_schema, encodings, stats_min_value, stats_max_value, stats_null_count FROM parquet_metadata({file})")
+            .ToDictionary(r => (string)r[0]!, r => r);
+
+        Assert.Contains("DICTIONARY", (string)columns["main_category"][1]!, StringComparison.Ordinal);
+        Assert.Contains("DICTIONARY", (string)columns["section"][1]!, StringComparison.Ordinal);
+        Assert.Equal(digest.Papers.Select(p => p.Id!.Value.Id).Min(StringComparer.Ordinal), columns["arxiv_id"][2]);
+        Assert.Equal(digest.Papers.Select(p => p.Id!.Value.Id).Max(StringComparer.Ordinal), columns["arxiv_id"][3]);
+        Assert.Equal("2026-01-26", columns["digest_date"][2]);
+        Assert.All(columns.Values, c => Assert.NotNull(c[4])); // a null count for every column
+    }
+
+    [Fact]
+    public async Task Missing_values_are_nulls_and_empty_lists()
+    {
+        Paper bare = new() { Title = "No identifier", Url = "https://example.org/x" };
+        Paper full = new()
+        {
+            Title = "Extra fields, in order, duplicates kept",
+            Url = "https://arxiv.org/abs/2601.00001v3",
+            Id = ArxivId.Parse("2601.00001v3"),
+            Authors = ["A. Author", "B. Author"],
+            ExtraFields = [new PaperField("Comment", "first", default), new PaperField("Comment", "second\nline", default)],
+            DigestDate = new DateOnly(2026, 1, 2),
+            Location = new SourceLocation("x.md", 7, 1),
+        };
+        byte[] parquet = await ParquetRow.WriteAsync([bare, full]);
+
+        List<ParquetRow> rows = await ParquetRow.ReadAsync(parquet);
+        Assert.Equal(ParquetRow.Expected(bare).Describe(), rows[0].Describe());
+        Assert.Equal(ParquetRow.Expected(full).Describe(), rows[1].Describe());
+
+        string file = DuckDb.Literal(Save(parquet));
+        object?[] first = DuckDb.Query($"SELECT arxiv_id, version, arxiv_year, digest_date, len(authors), len(extra_fields), author_count FROM {file} LIMIT 1").Single();
+        Assert.Equal([null, null, null, null, 0L, 0L, 0], first);
+        object?[] second = DuckDb.Query($"SELECT arxiv_id, version, arxiv_year, arxiv_month, extra_fields[2].label, extra_fields[2].value, authors[2], pdf_url FROM {file} OFFSET 1").Single();
+        Assert.Equal(["2601.00001", 3, 2026, 1, "Comment", "second\nline", "B. Author", "https://arxiv.org/pdf/2601.00001v3"], second);
+    }
+
+    [Fact]
+    public async Task No_papers_make_a_valid_empty_file()
+    {
+        string file = DuckDb.Literal(Save(await ParquetRow.WriteAsync([])));
+        Assert.Equal(0, DuckDb.Scalar($"SELECT count(*) FROM {file}"));
+        Assert.Contains(DuckDb.Query($"DESCRIBE SELECT * FROM {file}"), r => (string)r[0]! == "authors" && (string)r[1]! == "VARCHAR[]");
+    }
+
+    [Theory]
+    [InlineData("parquet-compression", "lzma")]
+    [InlineData("parquet-row-group-size", "big")]
+    [InlineData("parquet-row-group-size", "0")]
+    [InlineData("parquet-row-group-size", "-5M")]
+    public void An_option_value_the_writer_does_not_take_is_refused(string option, string value)
+    {
+        var options = new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add(option, value) };
+        FormatException e = Assert.Throws<FormatException>(() => new ParquetPaperWriter(Stream.Null, options));
+        Assert.Contains(option, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("65536", 65536L)]
+    [InlineData("512K", 512L * 1024)]
+    [InlineData("64M", 64L * 1024 * 1024)]
+    [InlineData("64MB", 64L * 1024 * 1024)]
+    [InlineData("64 MiB", 64L * 1024 * 1024)]
+    [InlineData("1g", 1024L * 1024 * 1024)]
+    public void Row_group_sizes_take_binary_suffixes(string text, long bytes)
+    {
+        Assert.Equal(bytes, ParquetSettings.ParseSize(text));
+    }
+
+    [Fact]
+    public void The_format_is_registered_binary_with_its_options()
+    {
+        Assert.True(PaperWriterRegistry.CreateDefault().TryGetByPath("out/papers.parquet", out PaperWriterFormat? format));
+        Assert.Same(ParquetPaperWriter.Format, format);
+        Assert.False(format.IsText);
+        Assert.Equal(["parquet-compression", "parquet-row-group-size"], format.Options.Select(o => o.Name));
+    }
+
+    /// <summary>The papers of the shared corpus, or of the samples without it.</summary>
+    internal static IEnumerable<Paper> AllPapers()
+    {
+        string dir = RepoPaths.SharedCorpus is string corpus ? Path.Combine(corpus, "daily-arxiv") : RepoPaths.Samples;
+        foreach (string md in Directory.GetFiles(dir, "*.md").Order(StringComparer.Ordinal))
+        {
+            foreach (Paper paper in Parse(md, md).Papers)
+            {
+                yield return paper;
+            }
+        }
+    }
+
+    private static long DataSize(Paper p)
+    {
+        static long S(string? s) => s is null ? 0 : Encoding.UTF8.GetByteCount(s);
+        return S(p.Id?.Id) + S(p.Title) + S(p.Url) + S(p.PdfUrl) + p.Authors.Sum(a => S(a)) + S(p.MainCategory) + S(p.Section)
+            + S(p.Tldr) + S(p.Motivation) + S(p.Method) + S(p.Result) + S(p.Conclusion) + S(p.Abstract)
+            + p.ExtraFields.Sum(f => S(f.Label) + S(f.Value)) + S(p.Location.File) + (8 * 4);
+    }
+}
