@@ -9,7 +9,7 @@ namespace ArxivDigest.Parsing.Writers.Parquet;
 /// </summary>
 /// <remarks>
 /// Papers are buffered column by column only up to a row group (option <c>parquet-row-group-size</c>, 64 MiB of data
-/// by default), which is then encoded, compressed (option <c>parquet-compression</c>, zstd by default) and written, so
+/// by default), which is then encoded, compressed (option <c>parquet-compression</c>, snappy by default) and written, so
 /// memory stays bounded whatever the number of papers. Column statistics are written for every column; the repetitive
 /// text columns (<c>main_category</c>, <c>section</c>, <c>source_file</c>) are dictionary-encoded when that pays.
 /// The footer is written by <see cref="PaperWriter.CompleteAsync"/>; a writer disposed before that leaves an
