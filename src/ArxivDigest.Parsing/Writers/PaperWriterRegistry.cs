@@ -1,3 +1,4 @@
+using ArxivDigest.Parsing.Writers.Docx;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
 
@@ -13,13 +14,14 @@ public sealed class PaperWriterRegistry
     {
     }
 
-    /// <summary>A registry with this library's formats: <c>json</c>, <c>jsonl</c> and <c>markdown</c>.</summary>
+    /// <summary>A registry with this library's formats: <c>json</c>, <c>jsonl</c>, <c>markdown</c> and <c>docx</c>.</summary>
     public static PaperWriterRegistry CreateDefault()
     {
         var registry = new PaperWriterRegistry();
         registry.Register(JsonPaperWriter.JsonFormat);
         registry.Register(JsonPaperWriter.JsonLinesFormat);
         registry.Register(MarkdownDigestWriter.Format);
+        registry.Register(DocxPaperWriter.Format);
         return registry;
     }
 
