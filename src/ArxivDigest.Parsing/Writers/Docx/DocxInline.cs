@@ -34,7 +34,7 @@ internal sealed class DocxInline
 
     private readonly DocxLinks _links;
     private readonly DocxNumbering _numbering;
-    private readonly HtmlParser _html = new();
+    private HtmlParser? _html; // made on the first tag: most fields have none
     private readonly Stack<OpenXmlCompositeElement> _targets = new();
     private readonly StringBuilder _pending = new();
     private RunFormat _pendingFormat;
@@ -302,7 +302,7 @@ internal sealed class DocxInline
         }
         else
         {
-            element = _html.ParseDocument(tag).Body?.FirstElementChild;
+            element = (_html ??= new HtmlParser()).ParseDocument(tag).Body?.FirstElementChild;
             name = element?.LocalName ?? string.Empty;
         }
 

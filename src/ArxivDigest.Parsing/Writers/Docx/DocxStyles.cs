@@ -101,6 +101,7 @@ internal static class DocxStyles
             Paragraph(Tldr, "TL;DR", next: Detail, custom: true, primary: true,
                 paragraph: new StyleParagraphProperties
                 {
+                    KeepLines = new KeepLines(), // the TL;DR is read at a glance: never split across pages
                     ParagraphBorders = new ParagraphBorders { LeftBorder = new LeftBorder { Val = BorderValues.Single, Size = 24, Space = 6, Color = "2E74B5" } },
                     Shading = new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = "EAF1FB" },
                     SpacingBetweenLines = new SpacingBetweenLines { Before = "60", After = "160" },
