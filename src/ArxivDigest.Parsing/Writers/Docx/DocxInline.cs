@@ -222,7 +222,8 @@ internal sealed class DocxInline
                 break;
 
             case LinkInline link:
-                Link(link.GetDynamicUrl?.Invoke() ?? link.Url, () => RenderInlines(link), showTarget: true);
+                string label = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+                Link(link.GetDynamicUrl?.Invoke() ?? link.Url, () => RenderInlines(link), shownLabel: label);
                 break;
 
             case LineBreakInline:
@@ -257,8 +258,12 @@ internal sealed class DocxInline
         Style: _htmlState.Code > 0 ? DocxStyles.Code : _htmlState.InLink > 0 ? DocxStyles.Hyperlink : null,
         VerticalAlign: _htmlState.Superscript > 0 ? 1 : _htmlState.Subscript > 0 ? -1 : 0);
 
-    /// <summary>A hyperlink around what <paramref name="content"/> writes when the target is http or https and this is not already inside a link; otherwise the content as text, followed by the target in parentheses (when <paramref name="showTarget"/>).</summary>
-    private void Link(string? url, Action content, bool showTarget = false)
+    /// <summary>
+    /// A hyperlink around what <paramref name="content"/> writes when the target is http or https and this is not
+    /// already inside a link; otherwise the content as text, followed by the target in parentheses when there is a
+    /// <paramref name="shownLabel"/> that differs from it.
+    /// </summary>
+    private void Link(string? url, Action content, string? shownLabel = null)
     {
         if (_htmlState.InLink == 0 && DocxLinks.IsWebUrl(url))
         {
@@ -278,9 +283,8 @@ internal sealed class DocxInline
             return;
         }
 
-        int before = _pending.Length;
         content();
-        if (showTarget && !string.IsNullOrEmpty(url) && _pending.ToString(before, _pending.Length - before) != url)
+        if (shownLabel is not null && !string.IsNullOrEmpty(url) && !string.Equals(shownLabel, url, StringComparison.Ordinal))
         {
             Text(" (" + url + ")", Format());
         }

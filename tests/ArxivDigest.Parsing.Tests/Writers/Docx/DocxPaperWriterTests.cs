@@ -216,6 +216,8 @@ public sealed partial class DocxPaperWriterTests
         { "损失 $\\alpha_i * \\beta_j$ 与 $$x^2$$", "损失 «Math|$\\alpha_i * \\beta_j$» 与 «Math|$$x^2$$»" },
         { "见 [项目](https://example.org/p?a=1&b=2) 与 <https://example.org/x>", "见 [项目](https://example.org/p?a=1&b=2) 与 [https://example.org/x](https://example.org/x)" },
         { "[脚本](javascript:alert(1)) [文件](file:///etc/passwd) <ftp://example.org/f>", "脚本 (javascript:alert(1)) 文件 (file:///etc/passwd) ftp://example.org/f" },
+        { "文 [**粗** 与 *斜*](ftp://example.org/f) 与 [ftp://example.org/g](ftp://example.org/g)", "文 **粗** 与 *斜* (ftp://example.org/f) 与 ftp://example.org/g" },
+        { "[**粗**链接](https://example.org) 与 ![图](https://example.org/i.png)", "[**粗**链接](https://example.org/) 与 图" },
         { "第一行<br>第二行<br/>第三行", "第一行⏎第二行⏎第三行" },
         { "<i>斜</i>与<b>粗</b>与<a href=\"https://example.org/?a=1&amp;b=2\">链接</a>", "*斜*与**粗**与[链接](https://example.org/?a=1&b=2)" },
         { "A &amp; B &lt;think&gt; &quot;q&quot; &#x4E2D;", "A & B <think> \"q\" 中" },
