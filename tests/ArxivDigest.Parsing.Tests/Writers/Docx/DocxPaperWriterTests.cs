@@ -309,6 +309,26 @@ public sealed partial class DocxPaperWriterTests
         Assert.Contains("[A title](https://arxiv.org/abs/2601.00001)", DocxTestDocument.NormalizedText(docx), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Random_markup_in_every_field_still_makes_a_valid_document()
+    {
+        // Fragments of what summaries hold, shuffled into nonsense: whatever the mix, no exception and no invalid XML.
+        string[] pieces = ["**", "*", "_", "__", "`", "$", "$$", "[", "]", "(", ")", "](", "https://example.org/x", "ftp://x", "<", ">", "<br>", "<i>", "</i>",
+            "<b>", "</a>", "<a href=\"https://example.org\">", "<think>", "&amp;", "&", ";", "\n", "\n\n", "\n1. ", "\n- ", "\n  - ", "1) ", "#", "> ", "    ", "!", "\\",
+            "\b", "\f", "\u0000", "文", "字", "x", " ", "<!--", "-->", "|", "~~"];
+        var random = new Random(20260126);
+        var papers = new List<Paper>();
+        for (int i = 0; i < 200; i++)
+        {
+            string Mess() => string.Concat(Enumerable.Range(0, random.Next(1, 30)).Select(_ => pieces[random.Next(pieces.Length)]));
+            papers.Add(DocxTestDocument.Paper(id: $"2601.{i:00000}", title: Mess(), tldr: Mess(), method: Mess(), motivation: Mess(), abstractText: Mess()) with { Result = Mess(), Conclusion = Mess() });
+        }
+
+        byte[] docx = await DocxTestDocument.WriteAsync(papers);
+        Assert.Empty(DocxTestDocument.Validate(docx));
+        Assert.Equal(200, Regex.Count(DocxTestDocument.NormalizedText(docx), @"^\[Heading2\] ", RegexOptions.Multiline));
+    }
+
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,39}$")]
     private static partial Regex BookmarkNameRule();
 
