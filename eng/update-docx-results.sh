@@ -45,7 +45,7 @@ def facts(path):
     text = lambda p: "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", p))
     style = lambda p: (re.search(r'<w:pStyle w:val="([^"]+)"', p) or [None, ""])[1]
     return {
-        "Paper headings (Heading 2)": sum(1 for p in paras if style(p) == "Heading2" or style(p) == "Heading3"),
+        "Paper headings (ours Heading 2, pandoc Heading 3)": sum(1 for p in paras if style(p) == "Heading2" or style(p) == "Heading3"),
         "Paragraphs starting \"Motivation:\"": sum(1 for p in paras if text(p).startswith("Motivation:")),
         "Raw `<details>` text kept": x.count("&lt;details&gt;") + x.count("&lt;/details&gt;"),
         "Stray \"Details\" paragraphs": sum(1 for p in paras if text(p).strip() == "Details"),
@@ -58,7 +58,7 @@ def facts(path):
         "Size (bytes)": os.path.getsize(path),
     }
 f_ours, f_md, f_gfm = facts(ours), facts(md), facts(gfm)
-papers = f_ours["Paper headings (Heading 2)"]
+papers = f_ours["Paper headings (ours Heading 2, pandoc Heading 3)"]
 bdn = open(os.path.join(work, "bdn.md")).read()
 row = [l for l in bdn.splitlines() if l.startswith("| DayToDocx")][0]
 cols = [c.strip() for c in [l for l in bdn.splitlines() if l.startswith("| Method")][0].strip("|").split("|")]
