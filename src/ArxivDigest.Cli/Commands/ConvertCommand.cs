@@ -313,7 +313,8 @@ internal static class ConvertCommand
     {
         foreach ((WriterOption descriptor, Option option) in formatOptions)
         {
-            if (parse.GetResult(option) is null)
+            // A flag that is not given still has a result (implicit, false): only options on the command line count.
+            if (parse.GetResult(option) is not { Implicit: false })
             {
                 continue;
             }
