@@ -1,3 +1,4 @@
+using ArxivDigest.Parsing.Writers.Bibtex;
 using ArxivDigest.Parsing.Writers.Json;
 
 namespace ArxivDigest.Parsing.Writers;
@@ -12,12 +13,13 @@ public sealed class PaperWriterRegistry
     {
     }
 
-    /// <summary>A registry with this library's formats: <c>json</c> and <c>jsonl</c>.</summary>
+    /// <summary>A registry with this library's formats: <c>json</c>, <c>jsonl</c> and <c>bibtex</c>.</summary>
     public static PaperWriterRegistry CreateDefault()
     {
         var registry = new PaperWriterRegistry();
         registry.Register(JsonPaperWriter.JsonFormat);
         registry.Register(JsonPaperWriter.JsonLinesFormat);
+        registry.Register(BibtexPaperWriter.Format);
         return registry;
     }
 
