@@ -243,7 +243,7 @@ internal static class BibtexText
     /// dollar pairs with the next one; a pair that is empty (<c>$$</c>) or not accepted stays literal text, as does a
     /// dollar with no partner.
     /// </summary>
-    private static List<Piece> Split(string text, bool ascii)
+    internal static List<Piece> Split(string text, bool ascii)
     {
         var pieces = new List<Piece>();
         var math = new StringBuilder();
@@ -392,7 +392,8 @@ internal static class BibtexText
                 continue;
             }
 
-            if (c < '\u0080' || !ascii)
+            bool marked = i + 1 < text.Length && LatexCharacters.IsCombiningMark(text[i + 1]);
+            if (!ascii || (c < '\u0080' && !marked))
             {
                 output.Append(c);
                 continue;
@@ -440,5 +441,5 @@ internal static class BibtexText
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>A run of literal text (<see cref="Math"/> null) or an accepted math span, converted, without its dollars.</summary>
-    private readonly record struct Piece(int Start, int Length, string? Math);
+    internal readonly record struct Piece(int Start, int Length, string? Math);
 }

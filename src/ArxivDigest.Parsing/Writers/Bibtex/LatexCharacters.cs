@@ -260,14 +260,14 @@ internal static class LatexCharacters
 
             letter = c.ToString();
         }
+        else if (SpecialLetters.TryGetValue(c, out (string Command, string Ascii) special))
+        {
+            letter = special.Command;
+        }
         else if (LatinLetters.Decompositions.TryGetValue(c, out precomposed))
         {
             letter = precomposed[..1];
             marks = precomposed.AsSpan(1);
-        }
-        else if (SpecialLetters.TryGetValue(c, out (string Command, string Ascii) special))
-        {
-            letter = special.Command;
         }
 
         if (letter is not null)

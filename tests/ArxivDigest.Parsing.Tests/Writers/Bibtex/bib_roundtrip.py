@@ -3,6 +3,7 @@ key, title, authors and eprint, with the LaTeX decoded to plain text by the smal
 LaTeX's own meaning of the commands (not the writer's tables). $...$ spans are kept as they are written.
 Used by BibtexToolTests: python3 bib_roundtrip.py FILE.bib > entries.jsonl"""
 import json
+import re
 import sys
 import unicodedata
 
@@ -37,7 +38,7 @@ SYMBOLS = {"&": "&", "%": "%", "#": "#", "$": "$", "_": "_", "{": "{", "}": "}",
 
 def decode(s):
     out, _ = _decode(s, 0, False)
-    return " ".join(out.split())
+    return re.sub(r"[ \t\r\n]+", " ", out).strip()
 
 
 def _decode(s, i, group):
