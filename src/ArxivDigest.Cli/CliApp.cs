@@ -53,6 +53,12 @@ internal static class CliApp
             await console.Error.WriteLineAsync($"{e.Diagnostic}").ConfigureAwait(false);
             return ExitCodes.Errors;
         }
+        catch (FormatException e)
+        {
+            // A writer option's value the format does not take (for example through --option).
+            await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException e)
         {
             await console.Error.WriteLineAsync($"error: --match-regex timed out after {e.MatchTimeout.TotalSeconds:0.###} s on one text; simplify the pattern.").ConfigureAwait(false);

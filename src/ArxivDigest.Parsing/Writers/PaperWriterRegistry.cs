@@ -1,3 +1,4 @@
+using ArxivDigest.Parsing.Writers.Bibtex;
 using ArxivDigest.Parsing.Writers.Docx;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
@@ -15,7 +16,7 @@ public sealed class PaperWriterRegistry
     {
     }
 
-    /// <summary>A registry with this library's formats: <c>json</c>, <c>jsonl</c>, <c>markdown</c>, <c>parquet</c> and <c>docx</c>.</summary>
+    /// <summary>A registry with this library's formats: <c>json</c>, <c>jsonl</c>, <c>markdown</c>, <c>parquet</c>, <c>bibtex</c> and <c>docx</c>.</summary>
     public static PaperWriterRegistry CreateDefault()
     {
         var registry = new PaperWriterRegistry();
@@ -23,6 +24,7 @@ public sealed class PaperWriterRegistry
         registry.Register(JsonPaperWriter.JsonLinesFormat);
         registry.Register(MarkdownDigestWriter.Format);
         registry.Register(ParquetPaperWriter.Format);
+        registry.Register(BibtexPaperWriter.Format);
         registry.Register(DocxPaperWriter.Format);
         return registry;
     }

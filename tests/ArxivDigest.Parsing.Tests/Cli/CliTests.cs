@@ -265,4 +265,29 @@ public sealed class CliTests : IDisposable
         Assert.Contains("Two inputs are named '2026-01-26'", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
     }
+
+    [Fact]
+    public async Task Convert_writes_a_bibliography_with_the_bibtex_options()
+    {
+        string output = Path.Combine(_temp, "refs.bib");
+        Run run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "-o", output, "--bib-key", "arxiv", "--bib-note", "tldr", "--bib-ascii", "--quiet"]);
+        Assert.Equal(0, run.ExitCode);
+        string bib = File.ReadAllText(output);
+        Assert.StartsWith("@misc{arXiv:2601.16272,\n  title = {{GR3EN}: Generative Relighting for {3D} Environments},", bib, StringComparison.Ordinal);
+        Assert.Equal(106, bib.Split("\n@misc{").Length);
+        Assert.Contains("  note = {", bib, StringComparison.Ordinal);
+        Assert.DoesNotContain("  abstract = {", bib, StringComparison.Ordinal);
+        Assert.All(bib, c => Assert.True(c < 128 || c > 0x2E80, $"U+{(int)c:X4} is neither ASCII nor CJK")); // only the Chinese TL;DRs stay UTF-8
+    }
+
+    [Fact]
+    public async Task Formats_lists_bibtex_and_convert_refuses_a_wrong_bibtex_option()
+    {
+        Run formats = await RunAsync(["formats"]);
+        Assert.Matches(@"(?m)^bibtex +\.bib +BibTeX", formats.Out);
+
+        Run wrong = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "--to", "bibtex", "--bib-key", "doi"]);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("doi", wrong.Error, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs the BibTeX writer benchmark (benchmarks/ArxivDigest.Parsing.Benchmarks/BibtexBenchmarks.cs) on this machine,
+# writes benchmarks/results/bibtex.md and pastes it into README.md between <!-- results:bibtex.md --> and
+# <!-- /results --> (ReadmeTests checks that the README quotes the file exactly). About two minutes; run it on a quiet
+# machine. With --render-only it only rewrites the README section from benchmarks/results/bibtex.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+results=benchmarks/results/bibtex.md
+if [ "${1:-}" != "--render-only" ]; then
+  dotnet run -c Release --project benchmarks/ArxivDigest.Parsing.Benchmarks -- --filter '*BibtexBenchmarks*'
+  report=BenchmarkDotNet.Artifacts/results/ArxivDigest.Parsing.Benchmarks.BibtexBenchmarks-report-github.md
+  {
+    echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(dotnet --version | sed 's/^/.NET SDK /'): the whole corpus (every digest, parsed beforehand) written as one .bib in memory, citation keys included."
+    echo
+    grep '^|' "$report" | sed 's/\*\*//g'
+  } > "$results"
+fi
+
+python3 - <<'PY'
+import re, pathlib
+readme = pathlib.Path("README.md")
+table = pathlib.Path("benchmarks/results/bibtex.md").read_text()
+text = readme.read_text()
+text = re.sub(r"(<!-- results:bibtex.md -->\n).*?(<!-- /results -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+readme.write_text(text)
+PY
+echo "README.md updated from $results."

@@ -1,0 +1,116 @@
+using System.Text;
+
+namespace ArxivDigest.Parsing.Writers.Bibtex;
+
+/// <summary>
+/// Writes papers as a BibTeX bibliography (<c>bibtex</c>, <c>.bib</c>): one <c>@misc</c> entry per paper in arXiv's
+/// own style (<c>title</c>, <c>author</c>, <c>year</c>, <c>month</c>, <c>eprint</c>, <c>archivePrefix</c>,
+/// <c>primaryClass</c>, <c>url</c>; <c>abstract</c> and <c>note</c> on request) that compiles without a warning in
+/// BibTeX and biber, with stable citation keys.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Options (<see cref="PaperWriterOptions.Properties"/>, or the tool's <c>--bib-…</c> options): <c>bib-key</c>
+/// <c>scholar</c> (default, <c>lastname2026firstword</c>) or <c>arxiv</c> (<c>arXiv:2602.10137</c>);
+/// <c>bib-abstract</c>; <c>bib-note</c> <c>none</c> or <c>tldr</c>; <c>bib-ascii</c> (accent commands instead of
+/// UTF-8).
+/// </para>
+/// <para>
+/// A paper's key depends only on the paper, except that papers with the same key are told apart by letters in arXiv
+/// identifier order, so the writer sees every paper before it writes: it keeps each entry rendered as text (a few
+/// hundred bytes) and writes them all, in input order, on <see cref="CompleteAsync"/>. A paper that comes again (the
+/// same identifier) is written once, with its highest version. The rules are in docs/bibtex.md.
+/// </para>
+/// </remarks>
+public sealed class BibtexPaperWriter : PaperWriter
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly Stream _output;
+    private readonly BibtexSettings _settings;
+    private readonly List<BibtexEntry> _entries = [];
+    private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
+    private readonly StringBuilder _scratch = new();
+    private bool _completed;
+
+    /// <summary>Creates a writer.</summary>
+    /// <param name="output">Where to write; not disposed by the writer.</param>
+    /// <param name="options">The <c>bib-…</c> options in <see cref="PaperWriterOptions.Properties"/>.</param>
+    /// <exception cref="FormatException">An option has a value it does not take.</exception>
+    public BibtexPaperWriter(Stream output, PaperWriterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        _output = output;
+        _settings = BibtexSettings.From(options ?? PaperWriterOptions.Default);
+    }
+
+    /// <summary>The <c>bibtex</c> format (<c>.bib</c>) and its options.</summary>
+    public static PaperWriterFormat Format { get; } = new(
+        "bibtex",
+        [".bib"],
+        "BibTeX @misc entries in arXiv's style (--bib-key, --bib-abstract, --bib-note, --bib-ascii)",
+        static (s, o) => new BibtexPaperWriter(s, o),
+        isText: true,
+        options: BibtexSettings.Descriptors);
+
+    /// <inheritdoc/>
+    public override ValueTask WritePaperAsync(Paper paper, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paper);
+        ObjectDisposedException.ThrowIf(_completed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (paper.Id is ArxivId id && _byId.TryGetValue(id.Id, out int earlier))
+        {
+            // The same paper again: one entry, with the highest version, where the paper first came.
+            if ((id.Version ?? 0) > (_entries[earlier].Id?.Version ?? 0))
+            {
+                _entries[earlier] = BibtexEntry.Render(paper, _settings, _scratch);
+            }
+
+            return default;
+        }
+
+        if (paper.Id is ArxivId first)
+        {
+            _byId.Add(first.Id, _entries.Count);
+        }
+
+        _entries.Add(BibtexEntry.Render(paper, _settings, _scratch));
+        return default;
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask CompleteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        _completed = true;
+        string[] keys = CitationKeys.Assign(_entries);
+        var text = new StreamWriter(_output, Utf8, bufferSize: 32 * 1024, leaveOpen: true) { NewLine = "\n" };
+        await using (text.ConfigureAwait(false))
+        {
+            for (int i = 0; i < _entries.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (i > 0)
+                {
+                    await text.WriteAsync('\n').ConfigureAwait(false);
+                }
+
+                await text.WriteAsync("@misc{").ConfigureAwait(false);
+                await text.WriteAsync(keys[i]).ConfigureAwait(false);
+                await text.WriteAsync(",\n").ConfigureAwait(false);
+                await text.WriteAsync(_entries[i].Body).ConfigureAwait(false);
+            }
+
+            await text.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _entries.Clear();
+    }
+}
