@@ -16,13 +16,7 @@ if [ ${#days[@]} -eq 0 ]; then
   exit 1
 fi
 
-if [ ! -x /usr/bin/time ]; then
-  echo "/usr/bin/time is missing: installing the Debian package 'time'." >&2
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo=sudo; fi
-  $sudo apt-get update
-  $sudo apt-get install -y time
-fi
+. benchmarks/ensure-time.sh
 
 echo "Building the CLI (Release)..."
 dotnet build src/ArxivDigest.Cli -c Release -v quiet -nologo > /dev/null
