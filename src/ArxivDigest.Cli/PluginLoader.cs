@@ -1,10 +1,16 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using ArxivDigest.Parsing.Writers;
 
 namespace ArxivDigest.Cli;
 
 /// <summary>Loads writer formats from plug-in assemblies (<c>--plugin</c>, or the ARXIV_DIGEST_PLUGINS variable).</summary>
+/// <remarks>
+/// Only the .NET tool can load assemblies; the native build (NativeAOT, see docs/native.md) refuses plug-ins with a
+/// usage error instead of failing inside the runtime.
+/// </remarks>
 internal static class PluginLoader
 {
     public const string EnvironmentVariable = "ARXIV_DIGEST_PLUGINS";
@@ -25,8 +31,16 @@ internal static class PluginLoader
         return registry;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Runs only where dynamic code is supported (checked first); the plug-in is a whole assembly, not trimmed.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above: a plug-in's types are loaded whole.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "As above: a plug-in's types are loaded whole.")]
     private static List<PaperWriterFormat> Load(string path)
     {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new UsageException($"Plug-in '{path}': this native build of arxiv-digest cannot load assemblies; use the .NET tool (dotnet tool install -g ArxivDigest.Cli) for plug-ins.");
+        }
+
         if (!File.Exists(path))
         {
             throw new UsageException($"Plug-in '{path}' does not exist.");
