@@ -177,6 +177,50 @@ public sealed class ParquetWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Text_of_any_length_reads_back_exactly_across_row_groups()
+    {
+        // The buffered text is packed into reused blocks: values longer than a block, values that do not fit in the
+        // rest of one, empty ones, and row groups after the first (reusing the blocks) must all come back unchanged.
+        var random = new Random(7);
+        string Text(int length) => string.Create(length, random, static (span, r) =>
+        {
+            const string alphabet = "abc $x^2$ & % [] 中文 \n\t\"";
+            for (int i = 0; i < span.Length; i++)
+            {
+                span[i] = alphabet[r.Next(alphabet.Length)];
+            }
+        });
+        List<Paper> papers = [];
+        foreach (int length in new[] { 0, 1, 300_000, 65_537, 65_535, 200_000, 3, 262_144, 262_143, 1, 0, 100_000 })
+        {
+            papers.Add(new Paper
+            {
+                Title = Text(Math.Min(length, 500)),
+                Url = "https://arxiv.org/abs/2601.00001",
+                Abstract = Text(length),
+                Authors = [Text(length / 1000), ""],
+                ExtraFields = [new PaperField(Text(3), Text(length / 3), default)],
+            });
+        }
+
+        var options = new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add("parquet-row-group-size", "256K") };
+        using var output = new MemoryStream();
+        await using (var writer = new ParquetPaperWriter(output, options))
+        {
+            foreach (Paper paper in papers)
+            {
+                await writer.WritePaperAsync(paper);
+            }
+
+            await writer.CompleteAsync();
+            Assert.True(writer.RowGroups >= 4, $"{writer.RowGroups} row groups");
+        }
+
+        List<ParquetRow> rows = await ParquetRow.ReadAsync(output.ToArray());
+        Assert.Equal(papers.Select(p => ParquetRow.Expected(p).Describe()), rows.Select(r => r.Describe()));
+    }
+
+    [Fact]
     public async Task No_papers_make_a_valid_empty_file()
     {
         string file = DuckDb.Literal(Save(await ParquetRow.WriteAsync([])));

@@ -43,6 +43,7 @@ internal sealed class StringColumn : PaperColumn
     private readonly DataField<string> _field;
     private readonly Func<Paper, string?> _value;
     private readonly GrowableBuffer<ReadOnlyMemory<char>?> _values = new();
+    private readonly CharArena _text = new();
 
     public StringColumn(string name, bool nullable, Func<Paper, string?> value, bool dictionary = false)
         : base(name)
@@ -70,16 +71,24 @@ internal sealed class StringColumn : PaperColumn
             return 0;
         }
 
-        _values.Add(value.AsMemory());
+        _values.Add(_text.Add(value));
         return Utf8Size(value);
     }
 
     public override Task WriteAsync(ParquetRowGroupWriter rowGroup, CancellationToken cancellationToken)
         => rowGroup.WriteAsync<ReadOnlyMemory<char>>(_field, _values.Memory, repetitionLevels: null, customMetadata: null, cancellationToken);
 
-    public override void Clear() => _values.Clear();
+    public override void Clear()
+    {
+        _values.Clear();
+        _text.Clear();
+    }
 
-    public override void Dispose() => _values.Dispose();
+    public override void Dispose()
+    {
+        _values.Dispose();
+        _text.Dispose();
+    }
 }
 
 /// <summary>A nullable INT32 column.</summary>
@@ -162,6 +171,7 @@ internal sealed class StringListColumn : PaperColumn
     private readonly ListField _field;
     private readonly Func<Paper, ImmutableArray<string>> _value;
     private readonly GrowableBuffer<ReadOnlyMemory<char>> _values = new();
+    private readonly CharArena _text = new();
     private readonly GrowableBuffer<int> _definitions = new();
     private readonly GrowableBuffer<int> _repetitions = new();
 
@@ -187,7 +197,7 @@ internal sealed class StringListColumn : PaperColumn
         long size = 0;
         for (int i = 0; i < items.Length; i++)
         {
-            _values.Add(items[i].AsMemory());
+            _values.Add(_text.Add(items[i]));
             _definitions.Add(Element);
             _repetitions.Add(i == 0 ? 0 : 1);
             size += Utf8Size(items[i]);
@@ -202,6 +212,7 @@ internal sealed class StringListColumn : PaperColumn
     public override void Clear()
     {
         _values.Clear();
+        _text.Clear();
         _definitions.Clear();
         _repetitions.Clear();
     }
@@ -209,6 +220,7 @@ internal sealed class StringListColumn : PaperColumn
     public override void Dispose()
     {
         _values.Dispose();
+        _text.Dispose();
         _definitions.Dispose();
         _repetitions.Dispose();
     }
@@ -231,6 +243,7 @@ internal sealed class LabelledValueListColumn : PaperColumn
     private readonly Func<Paper, ImmutableArray<PaperField>> _value;
     private readonly GrowableBuffer<ReadOnlyMemory<char>> _labels = new();
     private readonly GrowableBuffer<ReadOnlyMemory<char>> _values = new();
+    private readonly CharArena _text = new();
     private readonly GrowableBuffer<int> _definitions = new();
     private readonly GrowableBuffer<int> _repetitions = new();
 
@@ -256,8 +269,8 @@ internal sealed class LabelledValueListColumn : PaperColumn
         long size = 0;
         for (int i = 0; i < items.Length; i++)
         {
-            _labels.Add(items[i].Label.AsMemory());
-            _values.Add(items[i].Value.AsMemory());
+            _labels.Add(_text.Add(items[i].Label));
+            _values.Add(_text.Add(items[i].Value));
             _definitions.Add(Element);
             _repetitions.Add(i == 0 ? 0 : 1);
             size += Utf8Size(items[i].Label) + Utf8Size(items[i].Value);
@@ -276,6 +289,7 @@ internal sealed class LabelledValueListColumn : PaperColumn
     {
         _labels.Clear();
         _values.Clear();
+        _text.Clear();
         _definitions.Clear();
         _repetitions.Clear();
     }
@@ -284,6 +298,7 @@ internal sealed class LabelledValueListColumn : PaperColumn
     {
         _labels.Dispose();
         _values.Dispose();
+        _text.Dispose();
         _definitions.Dispose();
         _repetitions.Dispose();
     }
