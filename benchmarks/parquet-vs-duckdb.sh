@@ -4,9 +4,12 @@
 # in the same run, alternating, on this machine. Writes benchmarks/results/parquet.md and pastes it into README.md
 # between <!-- results:parquet.md --> and <!-- /results --> (a test checks that the two agree).
 #
-# Per side: 5 fresh processes with one conversion each (cold: JIT and caches included; peak RSS from /usr/bin/time),
-# then one process with 1 + 10 conversions (the median of the last 10 is the warm figure).
-# Usage: benchmarks/parquet-vs-duckdb.sh   (needs ../shared/corpus beside the repository; about a minute)
+# Measured, per side, alternating:
+# - whole processes, 5 each: the native tool (published first by eng/publish-native.sh), the .NET tool, and a
+#   .NET process running DuckDB's COPY through DuckDB.NET (wall time and peak RSS from /usr/bin/time);
+# - in-process, 5 fresh processes each: the first conversion (cold: JIT and caches included), our library and DuckDB;
+# - in-process, warm: one process with 1 + 30 conversions; the first 15 of the 30 warm up, the median of the last 15.
+# Usage: benchmarks/parquet-vs-duckdb.sh   (needs ../shared/corpus beside the repository; about two minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +24,7 @@ fi
 echo "Building (Release)..."
 dotnet build benchmarks/ArxivDigest.Parsing.Benchmarks -c Release -v quiet -nologo > /dev/null
 dotnet build src/ArxivDigest.Cli -c Release -v quiet -nologo > /dev/null
+native=$(eng/publish-native.sh | tail -n 1 | cut -d ' ' -f 1)
 bench=benchmarks/ArxivDigest.Parsing.Benchmarks/bin/Release/net10.0/ArxivDigest.Parsing.Benchmarks.dll
 cli=src/ArxivDigest.Cli/bin/Release/net10.0/arxiv-digest.dll
 
@@ -39,41 +43,63 @@ measure() {
 }
 
 for i in 1 2 3 4 5; do
+  measure native "$native" convert "$corpus" -o "$work/native.parquet" --quiet
+  measure tool dotnet "$cli" convert "$corpus" -o "$work/tool.parquet" --quiet
   measure cold dotnet "$bench" --convert-parquet "$work/ours.parquet" default 0
   measure cold dotnet "$bench" --convert-parquet "$work/ours-zstd.parquet" zstd 0
   measure cold dotnet "$bench" --convert-duckdb "$work/duckdb.parquet" 0
-  measure tool dotnet "$cli" convert "$corpus" -o "$work/tool.parquet" --quiet
 done
-measure warm dotnet "$bench" --convert-parquet "$work/ours.parquet" default 10
-measure warm dotnet "$bench" --convert-parquet "$work/ours-zstd.parquet" zstd 10
-measure warm dotnet "$bench" --convert-duckdb "$work/duckdb.parquet" 10
+measure warm dotnet "$bench" --convert-parquet "$work/ours.parquet" default 30
+measure warm dotnet "$bench" --convert-parquet "$work/ours-zstd.parquet" zstd 30
+measure warm dotnet "$bench" --convert-duckdb "$work/duckdb.parquet" 30
+cmp "$work/native.parquet" "$work/tool.parquet"
 
 {
   echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(dotnet --version | sed 's/^/.NET SDK /'), Parquet.Net 6.1.0, DuckDB 1.5.6 (DuckDB.NET.Data.Full), on the shared corpus: $(ls "$corpus"/*.md | wc -l) digests, $(cat "$corpus"/*.md | wc -c) bytes of Markdown for ours, $(cat "$corpus"/*_AI_enhanced_Chinese.jsonl | wc -c) bytes of JSON lines for DuckDB."
   echo
-  python3 - "$raw" <<'TABLE'
+  python3 - "$raw" "$(stat -c %s "$work/native.parquet")" <<'TABLE'
 import statistics, sys
 rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
-def side(kind, name, codec=None):
-    return [r for r in rows if r[0] == kind and r[1] == name and (codec is None or r[2] == codec)]
-def med(values):
-    return statistics.median(values)
-print("| Conversion | Papers | Output | Cold: in-process (median of 5) | Cold papers/s | Warm: in-process (median of 10) | Warm papers/s | Process wall time (median of 5) | Peak RSS (max of 5) |")
-print("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
-result = {}
-for label, name, codec in [("ours: digests → Parquet, snappy (default)", "ours", "default"), ("ours: digests → Parquet, zstd", "ours", "zstd"), ("DuckDB: JSON lines → Parquet (its default, snappy)", "duckdb", None)]:
-    cold, warm = side("cold", name, codec), side("warm", name, codec)
-    papers = int(cold[0][3])
-    c = med([float(r[4]) for r in cold]); w = float(warm[0][5])
-    wall = med([float(r[7]) for r in cold]); rss = max(int(r[8]) for r in cold)
-    result[(name, codec)] = (papers / c * 1000, papers / w * 1000, rss)
-    print(f"| {label} | {papers:,} | {int(cold[0][6]) / 1e6:.1f} MB | {c:.0f} ms | {papers / c * 1000:,.0f} | {w:.0f} ms | {papers / w * 1000:,.0f} | {wall:.2f} s | {rss / 1024:.0f} MB |")
-tool = side("tool", "-")
-print(f"| `arxiv-digest convert ../shared/corpus/daily-arxiv/ -o papers.parquet` (the whole tool) | 4,300 | | | | | | {med([float(r[2]) for r in tool]):.2f} s | {max(int(r[3]) for r in tool) / 1024:.0f} MB |")
-ours, duck = result[("ours", "default")], result[("duckdb", None)]
+native_bytes = int(sys.argv[2])
+med = statistics.median
+def side(kind, name=None, codec=None):
+    return [r for r in rows if r[0] == kind and (name is None or r[1] == name) and (codec is None or r[2] == codec)]
+def process(kind):
+    # "LABEL - wall rss" for the tools; "cold NAME CODEC papers cold_ms warm_ms bytes wall rss" for the others.
+    rs = side(kind)
+    return med([float(r[-2]) for r in rs]), max(int(r[-1]) for r in rs)
+papers = int(side("cold", "ours", "default")[0][3])
+def rate(ms):
+    return papers / ms * 1000
+def row(label, ms, bytes_=None, rss=None, how=""):
+    out = f"{bytes_ / 1e6:.1f} MB" if bytes_ else ""
+    mem = f"{rss / 1024:.0f} MB" if rss else ""
+    print(f"| {label} | {how} | {ms:,.0f} ms | {rate(ms):,.0f} | {out} | {mem} |")
+    return rate(ms)
+
+print(f"{papers:,} papers. Whole processes: the median of 5 runs, peak RSS the largest of 5; in-process: the conversion alone, "
+      "cold = the first in a fresh process (median of 5), warm = the median of 15 after 15 warm-up runs.")
 print()
-print(f"Papers per second, ours (snappy) over DuckDB's: {ours[1] / duck[1]:.1f}× warm, {ours[0] / duck[0]:.1f}× cold (target ≥ 2×). "
-      f"Peak memory of the tool: {max(int(r[3]) for r in tool) / 1024:.0f} MB (target < 200 MB).")
+print("| Conversion | Measured | Time | Papers/s | Output | Peak RSS |")
+print("|---|---|--:|--:|--:|--:|")
+nat_s, nat_rss = process("native")
+tool_s, tool_rss = process("tool")
+ours_cold = side("cold", "ours", "default"); zstd_cold = side("cold", "ours", "zstd"); duck_cold = side("cold", "duckdb")
+ours_warm = side("warm", "ours", "default")[0]; zstd_warm = side("warm", "ours", "zstd")[0]; duck_warm = side("warm", "duckdb")[0]
+r_native = row("ours: `arxiv-digest convert` (native build)", nat_s * 1000, native_bytes, nat_rss, "whole process")
+r_tool = row("ours: `arxiv-digest convert` (.NET tool)", tool_s * 1000, native_bytes, tool_rss, "whole process")
+r_cold = row("ours: library, `ParquetPaperWriter` (snappy, the default)", med([float(r[4]) for r in ours_cold]), int(ours_cold[0][6]), None, "in-process, cold")
+r_warm = row("ours: library, `ParquetPaperWriter` (snappy, the default)", float(ours_warm[5]), int(ours_warm[6]), None, "in-process, warm")
+row("ours: library, `ParquetPaperWriter`, zstd", float(zstd_warm[5]), int(zstd_warm[6]), None, "in-process, warm")
+d_proc = row("DuckDB: `COPY (SELECT * FROM read_json_auto(…)) TO '…' (FORMAT parquet)` in a .NET process (DuckDB.NET)",
+             med([float(r[7]) for r in duck_cold]) * 1000, int(duck_cold[0][6]), max(int(r[8]) for r in duck_cold), "whole process")
+d_cold = row("DuckDB: the `COPY` statement alone", med([float(r[4]) for r in duck_cold]), int(duck_cold[0][6]), None, "in-process, cold")
+d_warm = row("DuckDB: the `COPY` statement alone", float(duck_warm[5]), int(duck_warm[6]), None, "in-process, warm")
+print()
+print(f"Papers per second over DuckDB's (target ≥ 2×): the native tool's whole process {r_native / d_cold:.1f}× DuckDB's cold `COPY` alone "
+      f"({r_native / d_proc:.1f}× its process); the library warm {r_warm / d_warm:.1f}× DuckDB warm, cold {r_cold / d_cold:.1f}×; "
+      f"the .NET tool's process {r_tool / d_proc:.1f}× DuckDB's process. "
+      f"Peak memory of the tools: {nat_rss / 1024:.0f} MB native, {tool_rss / 1024:.0f} MB .NET (target < 200 MB).")
 TABLE
 } > benchmarks/results/parquet.md
 

@@ -3,17 +3,13 @@
 # the bundled samples and, when it is beside the repository, the whole shared corpus must give the same output and
 # the same exit code. Parquet, JSON, JSON Lines, Markdown and BibTeX are compared byte for byte; a .docx by its XML
 # parts (the package's core-properties part has a random name, in both builds).
-# Usage: eng/check-native.sh [NATIVE]   (default artifacts/native/<this RID>/arxiv-digest, published if missing)
+# Usage: eng/check-native.sh [NATIVE]   (default: publish it now with eng/publish-native.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 native=${1:-}
 if [ -z "$native" ]; then
-  native=$(ls artifacts/native/*/arxiv-digest 2> /dev/null | head -n 1 || true)
-  if [ -z "$native" ]; then
-    eng/publish-native.sh
-    native=$(ls artifacts/native/*/arxiv-digest | head -n 1)
-  fi
+  native=$(eng/publish-native.sh | tail -n 1 | cut -d ' ' -f 1)
 fi
 dotnet build src/ArxivDigest.Cli -c Release -nologo -v quiet > /dev/null
 managed=(dotnet src/ArxivDigest.Cli/bin/Release/net10.0/arxiv-digest.dll)

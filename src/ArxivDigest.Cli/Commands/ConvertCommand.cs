@@ -114,7 +114,8 @@ internal static class ConvertCommand
         using Sources sources = Sources.Create(console, settings.Inputs, settings.Date, replayable: settings.Selection.Dedupe);
         var selector = new PaperSelector(settings.Selection);
         await selector.PlanAsync(sources.List, readerOptions, cancellationToken).ConfigureAwait(false);
-        var job = new Job(sources.List, selector, readerOptions, report);
+        using var readAhead = new ReadAhead(sources.List, settings.Inputs, readerOptions, cancellationToken);
+        var job = new Job(sources.List, selector, readerOptions, report, readAhead);
 
         if (settings.PartitionBy is ParquetPartitionColumn partitionBy)
         {
@@ -249,15 +250,26 @@ internal static class ConvertCommand
     }
 
 
-    /// <summary>What every output of one conversion shares: the inputs, the selection, the reading options, the report.</summary>
-    private sealed record Job(List<DigestSource> Sources, PaperSelector Selector, DigestReaderOptions ReaderOptions, Report Report)
+    /// <summary>
+    /// What every output of one conversion shares: the inputs (some parsed ahead), the selection, the reading options,
+    /// the report. Inputs are converted in order.
+    /// </summary>
+    private sealed record Job(List<DigestSource> Sources, PaperSelector Selector, DigestReaderOptions ReaderOptions, Report Report, ReadAhead ReadAhead)
     {
         public async Task ConvertOneAsync(int index, PaperWriter writer, CancellationToken cancellationToken)
         {
             DigestSource source = Sources[index];
+            if (ReadAhead.Take(index) is Task<ReadAhead.Input> ahead)
+            {
+                ReadAhead.Input input = await ahead.ConfigureAwait(false);
+                int count = await input.WriteToAsync(writer, Selector, index, cancellationToken).ConfigureAwait(false);
+                Report.Converted(source.Name, count, input.Diagnostics, input.ErrorCount, input.WarningCount);
+                return;
+            }
+
             await using PaperReader reader = source.CreateReader(ReaderOptions);
             int written = await writer.WriteAllAsync(reader, Selector, index, cancellationToken).ConfigureAwait(false);
-            Report.Converted(source.Name, written, reader);
+            Report.Converted(source.Name, written, reader.Diagnostics, reader.ErrorCount, reader.WarningCount);
         }
     }
 
@@ -357,12 +369,12 @@ internal static class ConvertCommand
         private int _errors;
         private int _warnings;
 
-        public void Converted(string input, int papers, PaperReader reader)
+        public void Converted(string input, int papers, IReadOnlyList<DigestDiagnostic> diagnostics, int errors, int warnings)
         {
             _papers += papers;
-            _errors += reader.ErrorCount;
-            _warnings += reader.WarningCount;
-            foreach (DigestDiagnostic diagnostic in reader.Diagnostics)
+            _errors += errors;
+            _warnings += warnings;
+            foreach (DigestDiagnostic diagnostic in diagnostics)
             {
                 if (diagnostic.Severity == DiagnosticSeverity.Error || (!quiet && diagnostic.Severity == DiagnosticSeverity.Warning))
                 {

@@ -125,6 +125,51 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Many_inputs_read_ahead_convert_and_report_as_one_at_a_time()
+    {
+        // Inputs after the current one are parsed ahead on other threads: the output, the order of the messages and
+        // the counts must be those of reading them one after the other (standard input is never read ahead).
+        string[] samples = [.. Directory.GetFiles(RepoPaths.Samples, "*.md").Order(StringComparer.Ordinal)];
+        string broken = BrokenDigest();
+        string[] inputs = [samples[0], broken, samples[1], "-", .. samples[2..], broken];
+        byte[] stdin = File.ReadAllBytes(samples[0]);
+
+        Run all = await RunAsync(["convert", .. inputs, "--to", "jsonl"], stdin);
+        Assert.Equal(0, all.ExitCode);
+
+        var expectedOut = new StringBuilder();
+        var expectedMessages = new List<string>();
+        foreach (string input in inputs)
+        {
+            Run one = await RunAsync(["convert", input, "--to", "jsonl"], stdin);
+            expectedOut.Append(one.Text);
+            expectedMessages.AddRange(one.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).SkipLast(1)); // all but the summary
+        }
+
+        Assert.Equal(expectedOut.ToString(), all.Text);
+        string[] messages = all.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expectedMessages, messages.SkipLast(1));
+        int papers = expectedOut.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.StartsWith($"{papers} papers to standard output; 4 error(s), 4 warning(s) in the input.", messages[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_strict_error_in_a_later_input_stops_the_conversion_at_that_input()
+    {
+        string[] samples = [.. Directory.GetFiles(RepoPaths.Samples, "*.md").Order(StringComparer.Ordinal)];
+        string output = Path.Combine(_temp, "out.jsonl");
+        Run run = await RunAsync(["convert", samples[0], samples[1], BrokenDigest(), .. samples[2..], "-o", output, "--strict"]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.False(File.Exists(output));
+        // The inputs before the broken one were converted and reported; none after it was.
+        Assert.Contains($"{samples[0]}: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"{samples[1]}: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("broken.md:", run.Error, StringComparison.Ordinal);
+        Assert.All(samples[2..], s => Assert.DoesNotContain($"{s}: ", run.Error, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_lenient_conversion_reports_the_problems_and_keeps_the_papers()
     {
         Run run = await RunAsync(["convert", BrokenDigest(), "--to", "jsonl"]);
