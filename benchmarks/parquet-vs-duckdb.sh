@@ -103,15 +103,5 @@ print(f"Papers per second over DuckDB's (target ≥ 2×): the native tool's whol
 TABLE
 } > benchmarks/results/parquet.md
 
-python3 - <<'PY'
-import re, pathlib
-readme = pathlib.Path("README.md")
-table = pathlib.Path("benchmarks/results/parquet.md").read_text()
-text = readme.read_text()
-text, n = re.subn(r"(<!-- results:parquet.md -->\n).*?(<!-- /results -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-if n != 1:
-    raise SystemExit("README.md has no <!-- results:parquet.md --> section")
-readme.write_text(text)
-PY
 cat benchmarks/results/parquet.md
-echo "README.md updated from benchmarks/results/parquet.md."
+eng/paste-results.sh parquet.md

@@ -46,12 +46,4 @@ RATIOS
   grep -E '^== |Maximum resident' benchmarks/results/peak-memory.txt | sed -E 's/^== (.*)/- \1/; s/^ +Maximum resident set size \(kbytes\): ([0-9]+)/  - peak RSS: \1 KB/'
 } > benchmarks/results/README-table.md
 
-python3 - <<'PY'
-import re, pathlib
-readme = pathlib.Path("README.md")
-table = pathlib.Path("benchmarks/results/README-table.md").read_text()
-text = readme.read_text()
-text = re.sub(r"(<!-- results:README-table.md -->\n).*?(<!-- /results -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-readme.write_text(text)
-PY
-echo "README.md updated from benchmarks/results/."
+eng/paste-results.sh README-table.md

@@ -17,12 +17,4 @@ if [ "${1:-}" != "--render-only" ]; then
   } > "$results"
 fi
 
-python3 - <<'PY'
-import re, pathlib
-readme = pathlib.Path("README.md")
-table = pathlib.Path("benchmarks/results/bibtex.md").read_text()
-text = readme.read_text()
-text = re.sub(r"(<!-- results:bibtex.md -->\n).*?(<!-- /results -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-readme.write_text(text)
-PY
-echo "README.md updated from $results."
+eng/paste-results.sh bibtex.md

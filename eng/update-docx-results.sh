@@ -92,14 +92,4 @@ PY
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$work/reading-list.pdf" docs/reading-list
 fi
 
-python3 - <<'PY'
-import re, pathlib
-readme = pathlib.Path("README.md")
-table = pathlib.Path("benchmarks/results/docx.md").read_text()
-text = readme.read_text()
-text, n = re.subn(r"(<!-- results:docx.md -->\n).*?(<!-- /results -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-if n != 1:
-    raise SystemExit("README.md has no <!-- results:docx.md --> section")
-readme.write_text(text)
-PY
-echo "README.md updated from benchmarks/results/docx.md."
+eng/paste-results.sh docx.md
