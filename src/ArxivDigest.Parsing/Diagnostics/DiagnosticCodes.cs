@@ -47,4 +47,16 @@ public static class DiagnosticCodes
 
     /// <summary>Info: more diagnostics were found than <see cref="DigestReaderOptions.MaxDiagnostics"/> keeps.</summary>
     public const string TooManyDiagnostics = "AXD015";
+
+    /// <summary>
+    /// Fatal error: a field or line larger than <see cref="DigestReaderOptions.MaxFieldSize"/> (at the line it starts
+    /// on); reading stops there, in lenient mode too.
+    /// </summary>
+    public const string FieldTooLarge = "AXD016";
+
+    /// <summary>
+    /// Fatal error: the input is not a digest (no paper heading in it, and not an empty digest); the message says what
+    /// it looks like (JSON lines, HTML, compressed or binary data, empty). Thrown in lenient mode too.
+    /// </summary>
+    public const string NotADigest = "AXD017";
 }

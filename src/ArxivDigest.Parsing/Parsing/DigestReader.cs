@@ -110,6 +110,9 @@ public ref struct DigestReader
     /// <summary>Whether a <see cref="DigestTokenType.PaperEnd"/> was a <c>&lt;/details&gt;</c> line (rather than the paper being cut short).</summary>
     public bool IsPaperClosed { get; private set; }
 
+    /// <summary>For a <see cref="DigestTokenType.Field"/> holding the text of a markup line that is not as the template writes it: that markup element.</summary>
+    internal TemplateElement? Markup { get; private set; }
+
     /// <summary>The 1-based line the token starts on.</summary>
     public int TokenLine { get; private set; }
 
@@ -191,6 +194,7 @@ public ref struct DigestReader
 
                 if (_inPaper)
                 {
+                    SetValue(pos, 0, column: 1);
                     Commit(DigestTokenType.PaperEnd, lines, pos, lines);
                     IsPaperClosed = false;
                     _inPaper = false;
@@ -214,30 +218,94 @@ public ref struct DigestReader
                 continue;
             }
 
-            // Markup lines the template has but that carry nothing: consumed without a token.
             if (_inPaper)
             {
                 TemplateElement? element = _template.Match(line);
-                if (element is { Kind: TemplateElementKind.DetailsOpen or TemplateElementKind.Summary })
+                if (element is { Kind: TemplateElementKind.DetailsOpen or TemplateElementKind.Summary, Markup: byte[] markup })
                 {
                     _lastOrder = Math.Max(_lastOrder, element.Order);
-                    pos = next;
-                    lines++;
-                    continue;
+
+                    // The markup lines of the template carry nothing: read without a token, when exactly as written.
+                    if (line.SequenceEqual(markup))
+                    {
+                        pos = next;
+                        lines++;
+                        continue;
+                    }
+
+                    return ReadMarkupText(pos, end, next, lines, element, markup);
                 }
 
                 return ReadInPaper(pos, end, next, lines, element);
             }
 
-            if (IsTocAnchor(line) || IsSectionAnchor(line) || line.SequenceEqual("# Table of Contents"u8))
+            if (IsTocAnchor(line) || line.SequenceEqual("# Table of Contents"u8))
             {
                 pos = next;
                 lines++;
                 continue;
             }
 
+            // A section's anchor carries its category, which the heading after it repeats: read without a token
+            // only then, else kept as text.
+            if (TryParseSectionAnchor(line, out int idStart, out int idLength))
+            {
+                switch (AnchorNamesNextSection(next, line.Slice(idStart, idLength)))
+                {
+                    case null:
+                        return false;
+                    case true:
+                        pos = next;
+                        lines++;
+                        continue;
+                }
+            }
+
             return ReadOutside(pos, end, next, lines);
         }
+    }
+
+    /// <summary>
+    /// A markup line of the template with other text on it (<c>&lt;details&gt;X</c>, <c>  &lt;summary&gt;Other&lt;/summary&gt;</c>):
+    /// the markup counts, and what differs from the template is kept as an unlabelled field (from the first byte
+    /// after the markup, or the whole line when the markup itself differs).
+    /// </summary>
+    private bool ReadMarkupText(int pos, int end, int next, int lines, TemplateElement element, byte[] markup)
+    {
+        int textStart = _buffer[pos..end].StartsWith(markup) ? markup.Length : 0;
+        FieldKind = PaperFieldKind.Other;
+        _labelStart = pos;
+        _labelLength = 0;
+        SetValue(pos + textStart, end - pos - textStart, column: Utf8Text.CountChars(_buffer.Slice(pos, textStart)) + 1);
+        Commit(DigestTokenType.Field, lines, next, lines + 1);
+        Markup = element;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether the first line after the blank ones from <paramref name="from"/> is the section heading of
+    /// <paramref name="id"/>; <see langword="null"/> when the buffer ends before that line does.
+    /// </summary>
+    private readonly bool? AnchorNamesNextSection(int from, ReadOnlySpan<byte> id)
+    {
+        int scan = from;
+        while (scan < _buffer.Length)
+        {
+            if (!TryGetLine(scan, out int e, out int n))
+            {
+                return null;
+            }
+
+            ReadOnlySpan<byte> l = _buffer[scan..e];
+            if (!IsBlank(l))
+            {
+                return TryParseSectionHeading(l, out int start, out int length) && l.Slice(start, length).SequenceEqual(id);
+            }
+
+            scan = n;
+        }
+
+        return _isFinalBlock ? false : null;
     }
 
     private bool ReadOutside(int pos, int end, int next, int lines)
@@ -305,16 +373,17 @@ public ref struct DigestReader
         if (StartsPaperOrSection(line))
         {
             // The paper was cut short: end it here and read the line again outside.
-            _valueLength = 0;
+            SetValue(pos, 0, column: 1);
             Commit(DigestTokenType.PaperEnd, lines, pos, lines);
             IsPaperClosed = false;
             _inPaper = false;
             return true;
         }
 
-        if (element is { Kind: TemplateElementKind.DetailsClose })
+        if (element is { Kind: TemplateElementKind.DetailsClose, Markup: byte[] markup })
         {
-            _valueLength = 0;
+            // Text after </details> on its line is outside the paper; the token carries it.
+            SetValue(pos + markup.Length, end - pos - markup.Length, column: markup.Length + 1);
             Commit(DigestTokenType.PaperEnd, lines, next, lines + 1);
             IsPaperClosed = true;
             _inPaper = false;
@@ -466,7 +535,7 @@ public ref struct DigestReader
     {
         ReadOnlySpan<byte> line = _buffer[pos..end];
         int restStart = 4; // after "### "
-        ReadOnlySpan<byte> rest = line[restStart..].TrimEnd((byte)' ');
+        ReadOnlySpan<byte> rest = line[restStart..];
         PaperIndex = null;
         IsHeadingValid = false;
         _urlStart = pos;
@@ -501,46 +570,119 @@ public ref struct DigestReader
         _titleLength = line.Length - restStart;
     }
 
+    /// <summary><c># CAT [[Back]](#toc)</c>, exactly: the category is every byte between.</summary>
     private static bool TryParseSectionHeading(ReadOnlySpan<byte> line, out int start, out int length)
     {
         start = length = 0;
         ReadOnlySpan<byte> back = " [[Back]](#toc)"u8;
-        ReadOnlySpan<byte> trimmed = line.TrimEnd((byte)' ');
-        if (!line.StartsWith("# "u8) || !trimmed.EndsWith(back) || trimmed.Length <= 2 + back.Length)
+        if (!line.StartsWith("# "u8) || !line.EndsWith(back) || line.Length <= 2 + back.Length)
         {
             return false;
         }
 
         start = 2;
-        length = trimmed.Length - back.Length - 2;
+        length = line.Length - back.Length - 2;
         return true;
     }
 
+    /// <summary><c>- [CAT](#CAT) [Total: N]</c>, exactly, the link naming the category: nothing on the line goes unread.</summary>
     private static bool TryParseTocEntry(ReadOnlySpan<byte> line, out int start, out int length, out int total)
     {
         start = length = total = 0;
-        if (!line.StartsWith("- ["u8))
+        if (!line.StartsWith("- ["u8) || line[^1] != (byte)']')
         {
             return false;
         }
 
-        int close = line.IndexOf("]("u8);
-        int totalAt = line.LastIndexOf(") [Total: "u8);
-        ReadOnlySpan<byte> trimmed = line.TrimEnd((byte)' ');
-        if (close < 3 || totalAt < close || trimmed[^1] != (byte)']'
-            || !Utf8Text.TryParseDigits(trimmed[(totalAt + 10)..^1], out total))
+        int close = line.IndexOf("](#"u8);
+        if (close < 4)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> category = line[3..close];
+        ReadOnlySpan<byte> rest = line[(close + 3)..];
+        if (!rest.StartsWith(category) || !rest[category.Length..].StartsWith(") [Total: "u8)
+            || !Utf8Text.TryParseDigits(rest[(category.Length + 10)..^1], out total))
         {
             return false;
         }
 
         start = 3;
-        length = close - 3;
+        length = category.Length;
         return true;
     }
 
-    private static bool IsTocAnchor(ReadOnlySpan<byte> line) => line.SequenceEqual("<div id=toc></div>"u8) || line.SequenceEqual("<div id='toc'></div>"u8);
+    /// <summary>
+    /// Where the bulk of bytes a reader left unconsumed with <paramref name="state"/> starts, as a 1-based line: the
+    /// last, unfinished line when it is longer than all before it (a field needs the line after it to end), else the
+    /// line the next token starts on.
+    /// </summary>
+    internal static int LargestPartLine(ReadOnlySpan<byte> pending, DigestReaderState state)
+    {
+        int lastBreak = pending.LastIndexOf((byte)'\n');
+        return pending.Length - lastBreak - 1 > lastBreak + 1
+            ? state.Line + pending[..(lastBreak + 1)].Count((byte)'\n')
+            : TokenStartLine(pending, state);
+    }
 
-    private static bool IsSectionAnchor(ReadOnlySpan<byte> line) => line.StartsWith("<div id="u8) && line.TrimEnd((byte)' ').EndsWith("></div>"u8);
+    /// <summary>
+    /// The 1-based line the next token starts on, for bytes a reader left unconsumed with <paramref name="state"/>:
+    /// past the blank lines and the markup lines it reads without a token.
+    /// </summary>
+    internal static int TokenStartLine(ReadOnlySpan<byte> pending, DigestReaderState state)
+    {
+        int line = state.Line;
+        int pos = !state.BomChecked && pending.StartsWith(Bom) ? 3 : 0;
+        while (true)
+        {
+            int nl = pending[pos..].IndexOf((byte)'\n');
+            if (nl < 0)
+            {
+                return line;
+            }
+
+            ReadOnlySpan<byte> l = pending.Slice(pos, nl);
+            if (state.LineEnding == LineEnding.CrLf && !l.IsEmpty && l[^1] == (byte)'\r')
+            {
+                l = l[..^1];
+            }
+
+            bool silent = state.InPaper
+                ? DigestTemplate.Canonical.IsSilentMarkup(l)
+                : IsTocAnchor(l) || l.SequenceEqual("# Table of Contents"u8) || TryParseSectionAnchor(l, out _, out _);
+            if (!IsBlank(l) && !silent)
+            {
+                return line;
+            }
+
+            pos += nl + 1;
+            line++;
+        }
+    }
+
+    private static bool IsTocAnchor(ReadOnlySpan<byte> line) => line.SequenceEqual("<div id=toc></div>"u8);
+
+    /// <summary><c>&lt;div id='CAT'&gt;&lt;/div&gt;</c>, exactly, as the generator writes a section's anchor.</summary>
+    private static bool TryParseSectionAnchor(ReadOnlySpan<byte> line, out int start, out int length)
+    {
+        start = length = 0;
+        if (!line.StartsWith("<div id='"u8) || !line.EndsWith("'></div>"u8) || line.Length <= 17)
+        {
+            return false;
+        }
+
+        start = 9;
+        length = line.Length - 17;
+        return line.Slice(start, length).IndexOfAny((byte)'\'', (byte)'>') < 0;
+    }
+
+    /// <summary>Any empty element with an id (<c>&lt;div id=…&gt;&lt;/div&gt;</c>): the start of a section, which ends a paper cut short.</summary>
+    private static bool IsSectionAnchor(ReadOnlySpan<byte> line)
+    {
+        ReadOnlySpan<byte> trimmed = line.TrimEnd((byte)' ');
+        return trimmed.StartsWith("<div id="u8) && trimmed.EndsWith("></div>"u8) && trimmed.Length > 15 && trimmed[8..^7].IndexOf((byte)'>') < 0;
+    }
 
     private static bool StartsPaperOrSection(ReadOnlySpan<byte> line)
         => line.StartsWith("### ["u8) || IsSectionAnchor(line) || TryParseSectionHeading(line, out _, out _);
@@ -616,6 +758,7 @@ public ref struct DigestReader
     private void Commit(DigestTokenType type, int tokenLines, int consumed, int linesConsumed)
     {
         TokenType = type;
+        Markup = null;
         TokenLine = tokenLines + 1;
         _consumed = consumed;
         _linesConsumed = linesConsumed;

@@ -18,8 +18,20 @@ public sealed record DigestReaderOptions
     /// <summary>The name diagnostics and <see cref="SourceLocation.File"/> use; <see cref="PaperReader.Open(string, DigestReaderOptions?)"/> sets it to the path.</summary>
     public string? SourceName { get; init; }
 
-    /// <summary>The initial read buffer in bytes (at least 1). It grows when one field is larger.</summary>
+    /// <summary>The largest value <see cref="MaxFieldSize"/> may have: 512 MiB (one value must fit in one buffer and one string).</summary>
+    public const int MaxFieldSizeLimit = 512 * 1024 * 1024;
+
+    /// <summary>The initial read buffer in bytes (1 to <see cref="MaxFieldSizeLimit"/>); also the most read from a stream at once. It grows when one field is larger.</summary>
     public int BufferSize { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// The largest token a stream, pipe or file may hold, in bytes (1 to <see cref="MaxFieldSizeLimit"/>; default
+    /// 64 MiB): one line, or one field's value with the line after it that ends it. The read buffer grows to hold
+    /// one token, up to this; a larger one stops reading with a <see cref="DigestFormatException"/>
+    /// (<see cref="DiagnosticCodes.FieldTooLarge"/>), in lenient mode too. Input given in memory is read in place
+    /// and not limited.
+    /// </summary>
+    public int MaxFieldSize { get; init; } = 64 * 1024 * 1024;
 
     /// <summary>How many diagnostics to keep; past it they are counted but not kept, so memory stays bounded.</summary>
     public int MaxDiagnostics { get; init; } = 10_000;

@@ -18,13 +18,15 @@ internal enum TemplateElementKind : byte
 /// <param name="Order">The element's position in the template; a field's value ends at the first element after it.</param>
 /// <param name="BlankLinesBefore">How many blank lines the template puts before the element; the value before it ends that many line breaks plus one earlier.</param>
 /// <param name="SingleLine">Whether the value is the rest of the line (a category cannot hold a line break).</param>
+/// <param name="Markup">For a markup line, the whole line as the template writes it; any other text on it is kept and reported.</param>
 internal sealed record TemplateElement(
     TemplateElementKind Kind,
     PaperFieldKind Field,
     byte[] Prefix,
     int Order,
     int BlankLinesBefore,
-    bool SingleLine = false);
+    bool SingleLine = false,
+    byte[]? Markup = null);
 
 /// <summary>
 /// The canonical daily-arXiv-ai-enhanced paper template as data: the labels, their order and the blank lines
@@ -65,14 +67,14 @@ internal sealed class DigestTemplate
     [
         new(TemplateElementKind.Field, PaperFieldKind.MainCategory, "Main category:"u8.ToArray(), 1, 1, SingleLine: true),
         new(TemplateElementKind.Field, PaperFieldKind.Tldr, "TL;DR:"u8.ToArray(), 2, 1),
-        new(TemplateElementKind.DetailsOpen, PaperFieldKind.Other, "<details>"u8.ToArray(), 3, 2),
-        new(TemplateElementKind.Summary, PaperFieldKind.Other, "  <summary>"u8.ToArray(), 4, 0),
+        new(TemplateElementKind.DetailsOpen, PaperFieldKind.Other, "<details>"u8.ToArray(), 3, 2, Markup: "<details>"u8.ToArray()),
+        new(TemplateElementKind.Summary, PaperFieldKind.Other, "  <summary>"u8.ToArray(), 4, 0, Markup: "  <summary>Details</summary>"u8.ToArray()),
         new(TemplateElementKind.Field, PaperFieldKind.Motivation, "Motivation:"u8.ToArray(), 5, 0),
         new(TemplateElementKind.Field, PaperFieldKind.Method, "Method:"u8.ToArray(), 6, 1),
         new(TemplateElementKind.Field, PaperFieldKind.Result, "Result:"u8.ToArray(), 7, 1),
         new(TemplateElementKind.Field, PaperFieldKind.Conclusion, "Conclusion:"u8.ToArray(), 8, 1),
         new(TemplateElementKind.Field, PaperFieldKind.Abstract, "Abstract:"u8.ToArray(), 9, 1),
-        new(TemplateElementKind.DetailsClose, PaperFieldKind.Other, "</details>"u8.ToArray(), 10, 1),
+        new(TemplateElementKind.DetailsClose, PaperFieldKind.Other, "</details>"u8.ToArray(), 10, 1, Markup: "</details>"u8.ToArray()),
     ]);
 
     private readonly TemplateElement[] _elements;
@@ -102,6 +104,10 @@ internal sealed class DigestTemplate
 
     /// <summary>The label of each field kind as written, without the colon (<c>Main category</c>).</summary>
     public string[] LabelText { get; } = new string[Enum.GetValues<PaperFieldKind>().Length];
+
+    /// <summary>Whether <paramref name="line"/> is exactly a markup line read without a token (<c>&lt;details&gt;</c>, <c>  &lt;summary&gt;Details&lt;/summary&gt;</c>).</summary>
+    public bool IsSilentMarkup(ReadOnlySpan<byte> line)
+        => Match(line) is { Kind: TemplateElementKind.DetailsOpen or TemplateElementKind.Summary, Markup: byte[] markup } && line.SequenceEqual(markup);
 
     /// <summary>The template element that <paramref name="line"/> opens, if any. A label must be followed by a space or the line end.</summary>
     public TemplateElement? Match(ReadOnlySpan<byte> line)

@@ -112,11 +112,21 @@ internal sealed class PaperAssembler
                         $"The paper at line {_paperLocation.Line} ends before its closing </details> line (expected '</details>' here).");
                 }
 
-                return FinishPaper();
+                bool finished = FinishPaper();
+                if (!value.IsEmpty)
+                {
+                    string after = Decode(ref reader, value);
+                    SourceLocation afterAt = At(reader.TokenLine, reader.ValueColumn);
+                    _unrecognized.Add(new UnrecognizedText(after, afterAt));
+                    Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Warning, afterAt,
+                        $"Text after '</details>' on its line (kept as unrecognised text outside the paper): '{Shorten(after)}'.");
+                }
+
+                return finished;
 
             case DigestTokenType.Text:
                 string text = Decode(ref reader, value);
-                SourceLocation at = At(reader.TokenLine, 1);
+                SourceLocation at = At(reader.TokenLine, reader.ValueColumn);
                 _unrecognized.Add(new UnrecognizedText(text, at));
                 Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Warning, at,
                     $"Unrecognised text outside any paper (kept): '{Shorten(text)}'.");
@@ -222,10 +232,21 @@ internal sealed class PaperAssembler
     private void AcceptField(ref DigestReader reader)
     {
         PaperFieldKind kind = reader.FieldKind;
-        SourceLocation at = At(reader.TokenLine, 1);
+        SourceLocation at = At(reader.TokenLine, reader.Markup is null ? 1 : reader.ValueColumn);
         if (!_inPaper)
         {
             return; // the reader only makes fields inside papers
+        }
+
+        if (reader.Markup is TemplateElement markup)
+        {
+            string text = Decode(ref reader, reader.ValueSpan);
+            _extra.Add(new PaperField(string.Empty, text, at));
+            string written = System.Text.Encoding.UTF8.GetString(markup.Markup!);
+            Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Warning, at, at.Column == 1
+                ? $"A markup line other than the template's '{written}' in the paper at line {_paperLocation.Line} (kept as an extra field): '{Shorten(text)}'."
+                : $"Text after '{written}' on its line in the paper at line {_paperLocation.Line} (kept as an extra field): '{Shorten(text)}'.");
+            return;
         }
 
         if (kind != PaperFieldKind.Other && _fields[(int)kind] is null)
@@ -325,6 +346,23 @@ internal sealed class PaperAssembler
 
         return true;
     }
+
+    /// <summary>The error for a token larger than <paramref name="limit"/>, at the line it starts on: reading cannot go on past it.</summary>
+    public DigestFormatException TokenTooLarge(ReadOnlySpan<byte> pending, DigestReaderState state, int limit)
+    {
+        int line = DigestReader.LargestPartLine(pending, state);
+        string size = FormatSize(limit);
+        string message = string.Create(CultureInfo.InvariantCulture,
+            $"A field or line larger than {size} starts here; reading stops, since nothing after it can be read. Raise DigestReaderOptions.MaxFieldSize (now {limit} bytes, at most {FormatSize(DigestReaderOptions.MaxFieldSizeLimit)}) to read it.");
+        return new DigestFormatException(new DigestDiagnostic(DiagnosticCodes.FieldTooLarge, DiagnosticSeverity.Error, message, At(line, 1)));
+    }
+
+    private static string FormatSize(int bytes) => bytes switch
+    {
+        _ when bytes % (1024 * 1024) == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)} MiB"),
+        _ when bytes % 1024 == 0 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024} KiB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+    };
 
     private void ReportInvalidUtf8(ref DigestReader reader, ReadOnlySpan<byte> value)
     {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -33,17 +34,19 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     private DigestReaderState _state;
     private bool _disposed;
 
+    // A token the buffer cuts is read again from its start, so reading resumes only once the buffered bytes have
+    // doubled (or the input ended): each byte is then scanned a bounded number of times, however small the reads.
+    private long _consumedTotal;
+    private long _stalledAt = -1;
+    private int _resumeAt;
+
     private PaperReader(Stream? stream, PipeReader? pipe, DigestReaderOptions? options, bool leaveOpen, DateOnly? dateFromName)
     {
         _stream = stream;
         _pipe = pipe;
         _leaveOpen = leaveOpen;
         _options = options ?? DigestReaderOptions.Default;
-        if (_options.BufferSize < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), _options.BufferSize, "BufferSize must be at least 1.");
-        }
-
+        Validate(_options);
         _buffer = ArrayPool<byte>.Shared.Rent(_options.BufferSize);
         _pooled = true;
         _assembler = new PaperAssembler(_options, _options.DigestDate ?? dateFromName);
@@ -52,6 +55,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     private PaperReader(ArraySegment<byte> input, DigestReaderOptions? options)
     {
         _options = options ?? DigestReaderOptions.Default;
+        Validate(_options);
         _buffer = input.Array ?? [];
         _start = input.Offset;
         _end = input.Offset + input.Count;
@@ -124,6 +128,9 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
 
     /// <summary>The read buffer's size now: it grows only to hold the largest single field.</summary>
     internal int BufferCapacity => _buffer.Length;
+
+    /// <summary>The bytes handed to a <see cref="DigestReader"/> so far, counting bytes handed again after a refill: the reading's cost.</summary>
+    internal long BytesScanned { get; private set; }
 
     /// <summary>Reads the next paper.</summary>
     /// <returns><see langword="false"/> at the end of the input.</returns>
@@ -225,6 +232,21 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         }
     }
 
+    private static void Validate(DigestReaderOptions options)
+    {
+        if (options.BufferSize is < 1 or > DigestReaderOptions.MaxFieldSizeLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.BufferSize,
+                string.Create(CultureInfo.InvariantCulture, $"BufferSize must be from 1 to {DigestReaderOptions.MaxFieldSizeLimit} bytes."));
+        }
+
+        if (options.MaxFieldSize is < 1 or > DigestReaderOptions.MaxFieldSizeLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.MaxFieldSize,
+                string.Create(CultureInfo.InvariantCulture, $"MaxFieldSize must be from 1 to {DigestReaderOptions.MaxFieldSizeLimit} bytes."));
+        }
+    }
+
     private void ReturnBuffer()
     {
         byte[] buffer = _buffer;
@@ -251,6 +273,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         }
 
         var reader = new DigestReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
+        BytesScanned += _end - _start;
         Status status;
         try
         {
@@ -272,6 +295,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         finally
         {
             _start += reader.BytesConsumed;
+            _consumedTotal += reader.BytesConsumed;
             _state = reader.CurrentState;
         }
 
@@ -280,8 +304,31 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
             _finished = true;
             _assembler.Finish();
         }
+        else if (status == Status.NeedMore)
+        {
+            PlanResume();
+        }
 
         return status;
+    }
+
+    /// <summary>
+    /// After the buffer ended inside a token: how many bytes to buffer before reading again. The first time, any
+    /// more; when the same token is cut again, twice as many, up to one byte past the largest token allowed, which
+    /// is then an error.
+    /// </summary>
+    private void PlanResume()
+    {
+        int pending = _end - _start;
+        if (pending > _options.MaxFieldSize)
+        {
+            throw _assembler.TokenTooLarge(_buffer.AsSpan(_start, pending), _state, _options.MaxFieldSize);
+        }
+
+        bool stalled = _consumedTotal == _stalledAt;
+        _stalledAt = _consumedTotal;
+        long wanted = stalled ? 2L * pending : pending + 1L;
+        _resumeAt = (int)Math.Clamp(wanted, pending + 1L, _options.MaxFieldSize + 1L);
     }
 
     /// <summary>Makes room for more input: moves the unread bytes to the front, or doubles the buffer when they fill it.</summary>
@@ -297,51 +344,70 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
 
         if (_end == _buffer.Length)
         {
-            byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, 16));
+            // Pending bytes never pass MaxFieldSize + BufferSize (both at most MaxFieldSizeLimit), so this cannot overflow.
+            int size = (int)Math.Min(Math.Max(2L * _buffer.Length, 16L), Array.MaxLength);
+            if (size <= _end)
+            {
+                throw new InvalidOperationException("The read buffer cannot grow further.");
+            }
+
+            byte[] larger = ArrayPool<byte>.Shared.Rent(size);
             _buffer.AsSpan(0, _end).CopyTo(larger);
             ArrayPool<byte>.Shared.Return(_buffer);
             _buffer = larger;
         }
 
         // Honour a small BufferSize as the read size, so tests can split input anywhere.
-        return _buffer.AsMemory(_end, Math.Min(_buffer.Length - _end, Math.Max(_options.BufferSize, 1)));
+        return _buffer.AsMemory(_end, Math.Min(_buffer.Length - _end, _options.BufferSize));
     }
+
+    private bool NeedsMoreInput => !_eof && _end - _start < _resumeAt;
 
     private void Fill()
     {
-        if (_pipe is not null)
+        do
         {
-            ReadResult result = _pipe.ReadAsync().AsTask().GetAwaiter().GetResult();
-            CopyFromPipe(result);
-            return;
-        }
+            if (_pipe is not null)
+            {
+                ReadResult result = _pipe.ReadAsync().AsTask().GetAwaiter().GetResult();
+                CopyFromPipe(result);
+                continue;
+            }
 
-        Memory<byte> target = PrepareFill();
-        int read = _stream!.Read(target.Span);
-        _end += read;
-        _eof = read == 0;
+            Memory<byte> target = PrepareFill();
+            int read = _stream!.Read(target.Span);
+            _end += read;
+            _eof = read == 0;
+        }
+        while (NeedsMoreInput);
     }
 
     private async ValueTask FillAsync(CancellationToken cancellationToken)
     {
-        if (_pipe is not null)
+        do
         {
-            ReadResult result = await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
-            CopyFromPipe(result);
-            return;
-        }
+            if (_pipe is not null)
+            {
+                ReadResult result = await _pipe.ReadAsync(cancellationToken).ConfigureAwait(false);
+                CopyFromPipe(result);
+                continue;
+            }
 
-        Memory<byte> target = PrepareFill();
-        int read = await _stream!.ReadAsync(target, cancellationToken).ConfigureAwait(false);
-        _end += read;
-        _eof = read == 0;
+            Memory<byte> target = PrepareFill();
+            int read = await _stream!.ReadAsync(target, cancellationToken).ConfigureAwait(false);
+            _end += read;
+            _eof = read == 0;
+        }
+        while (NeedsMoreInput);
     }
 
     private void CopyFromPipe(ReadResult result)
     {
         ReadOnlySequence<byte> data = result.Buffer;
         long copied = 0;
-        while (copied < data.Length)
+
+        // What is past the largest token allowed stays in the pipe: the buffer never holds more than that and a read.
+        while (copied < data.Length && _end - _start <= _options.MaxFieldSize)
         {
             Span<byte> target = PrepareFill().Span;
             int n = (int)Math.Min(target.Length, data.Length - copied);
@@ -350,7 +416,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
             copied += n;
         }
 
-        _pipe!.AdvanceTo(data.End);
+        _pipe!.AdvanceTo(data.GetPosition(copied));
         _eof = result.IsCompleted && data.IsEmpty;
         if (result.IsCanceled)
         {
