@@ -46,8 +46,15 @@ internal static class ValidateCommand
             }
             catch (DigestFormatException e)
             {
+                // What was found before the error that stopped the file (a field too large to read, say) is still listed.
+                foreach (DigestDiagnostic diagnostic in reader.Diagnostics)
+                {
+                    await console.Out.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+                }
+
                 await console.Out.WriteLineAsync(e.Diagnostic.ToString()).ConfigureAwait(false);
-                errors++;
+                errors += reader.ErrorCount + 1;
+                warnings += reader.WarningCount;
                 continue;
             }
 

@@ -29,6 +29,7 @@ public ref struct DigestReader
     private int _lastOrder;
     private LineEnding _lineEnding;
     private bool _bomChecked;
+    private bool _sawToc;
 
     private int _valueStart;
     private int _valueLength;
@@ -59,6 +60,7 @@ public ref struct DigestReader
         _lastOrder = state.LastOrder;
         _lineEnding = state.LineEnding;
         _bomChecked = state.BomChecked;
+        _sawToc = state.SawTableOfContents;
         TokenType = DigestTokenType.None;
     }
 
@@ -81,7 +83,7 @@ public ref struct DigestReader
     public readonly bool IsFinalBlock => _isFinalBlock;
 
     /// <summary>The state to carry into the next reader.</summary>
-    public readonly DigestReaderState CurrentState => new(_linesConsumed, _inPaper, _lastOrder, _lineEnding, _bomChecked);
+    public readonly DigestReaderState CurrentState => new(_linesConsumed, _inPaper, _lastOrder, _lineEnding, _bomChecked, _sawToc);
 
     /// <summary>The raw UTF-8 value of the token (see <see cref="DigestTokenType"/> for what each holds). In CRLF input it keeps its <c>\r\n</c>; <see cref="GetString"/> turns them into <c>\n</c>.</summary>
     public readonly ReadOnlySpan<byte> ValueSpan => _buffer.Slice(_valueStart, _valueLength);
@@ -241,6 +243,7 @@ public ref struct DigestReader
 
             if (IsTocAnchor(line) || line.SequenceEqual("# Table of Contents"u8))
             {
+                _sawToc = true;
                 pos = next;
                 lines++;
                 continue;

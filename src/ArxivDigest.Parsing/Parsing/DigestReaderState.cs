@@ -6,13 +6,14 @@ namespace ArxivDigest.Parsing;
 /// </summary>
 public readonly struct DigestReaderState
 {
-    internal DigestReaderState(int linesConsumed, bool inPaper, int lastOrder, LineEnding lineEnding, bool bomChecked)
+    internal DigestReaderState(int linesConsumed, bool inPaper, int lastOrder, LineEnding lineEnding, bool bomChecked, bool sawTableOfContents)
     {
         LinesConsumed = linesConsumed;
         InPaper = inPaper;
         LastOrder = lastOrder;
         LineEnding = lineEnding;
         BomChecked = bomChecked;
+        SawTableOfContents = sawTableOfContents;
     }
 
     /// <summary>The 1-based line of the first byte not yet consumed.</summary>
@@ -27,6 +28,9 @@ public readonly struct DigestReaderState
     internal LineEnding LineEnding { get; }
 
     internal bool BomChecked { get; }
+
+    /// <summary>Whether a <c>&lt;div id=toc&gt;&lt;/div&gt;</c> or <c># Table of Contents</c> line was read: an input without papers is then an empty digest.</summary>
+    internal bool SawTableOfContents { get; }
 }
 
 /// <summary>The input's line breaks, decided by its first line: in CRLF input a <c>\r\n</c> is one line break; a bare <c>\r</c> is always content.</summary>

@@ -35,6 +35,13 @@ internal sealed class PaperAssembler
     private SourceLocation _paperLocation;
     private int? _lastIndex;
     private bool _invalidUtf8;
+    private int _papersStarted;
+    private bool _anyToken;
+    private bool _firstLineIsJsonObject;
+
+    // Strict mode: a problem before the first paper heading is thrown at that heading, so that an input without any
+    // is refused as not a digest rather than for its first line.
+    private DigestFormatException? _strictBeforeFirstPaper;
     private char[] _scratch = new char[4096];
 
     public PaperAssembler(DigestReaderOptions options, DateOnly? digestDate)
@@ -67,6 +74,19 @@ internal sealed class PaperAssembler
     {
         // Every string is decoded once, validating as it goes; a token with invalid bytes is reported once.
         _invalidUtf8 = false;
+        if (!_anyToken)
+        {
+            // Says, if no paper follows, whether the input starts like JSON lines (its first line can be longer than the head kept).
+            _anyToken = true;
+            if (reader.TokenType == DigestTokenType.Text)
+            {
+                ReadOnlySpan<byte> text = reader.ValueSpan;
+                int nl = text.IndexOf((byte)'\n');
+                ReadOnlySpan<byte> first = (nl < 0 ? text : text[..nl]).Trim(" \t\r"u8);
+                _firstLineIsJsonObject = first.StartsWith("{"u8) && first.EndsWith("}"u8);
+            }
+        }
+
         bool completed = AcceptToken(ref reader);
         if (_invalidUtf8)
         {
@@ -137,9 +157,37 @@ internal sealed class PaperAssembler
         }
     }
 
-    /// <summary>The end of input: check the table of contents against the sections.</summary>
-    public void Finish()
+    /// <summary>The end of input: an input without papers must be an empty digest; check the table of contents against the sections.</summary>
+    /// <param name="state">The reader's state at the end.</param>
+    /// <param name="head">The input's first bytes (see <see cref="InputKind.HeadLength"/>).</param>
+    /// <param name="wholeInput">Whether <paramref name="head"/> is the whole input.</param>
+    /// <exception cref="DigestFormatException">No paper heading, and not an empty digest (<see cref="DiagnosticCodes.NotADigest"/>).</exception>
+    public void Finish(DigestReaderState state, ReadOnlySpan<byte> head, bool wholeInput)
     {
+        if (_papersStarted == 0)
+        {
+            // An empty digest is a table of contents listing no paper; anything else without a paper heading is not a digest.
+            TocEntry? listing = _toc.Find(e => e.Total > 0);
+            if (listing is not null)
+            {
+                throw NotADigest(string.Create(CultureInfo.InvariantCulture,
+                    $"a table of contents that lists {listing.Total} papers for '{listing.Category}', but no paper heading '### [N] [Title](URL)' was found (cut short before its first paper?)"), listing.Location.Line);
+            }
+
+            if (!state.SawTableOfContents && _toc.Count == 0)
+            {
+                // What was found in it says nothing about a digest: the error alone stands.
+                _diagnostics.Clear();
+                ErrorCount = WarningCount = 0;
+                throw NotADigest(InputKind.DescribeText(head, wholeInput, _firstLineIsJsonObject), 1);
+            }
+
+            if (_strictBeforeFirstPaper is DigestFormatException first)
+            {
+                throw first;
+            }
+        }
+
         if (_toc.Count == 0)
         {
             return;
@@ -173,6 +221,12 @@ internal sealed class PaperAssembler
 
     private void StartPaper(ref DigestReader reader)
     {
+        if (_strictBeforeFirstPaper is DigestFormatException first)
+        {
+            throw first;
+        }
+
+        _papersStarted++;
         _inPaper = true;
         _hasAuthors = false;
         Array.Clear(_fields);
@@ -347,6 +401,10 @@ internal sealed class PaperAssembler
         return true;
     }
 
+    /// <summary>The error for an input that is not a digest: <paramref name="what"/> it looks like, at the start of <paramref name="line"/>.</summary>
+    public DigestFormatException NotADigest(string what, int line)
+        => new(new DigestDiagnostic(DiagnosticCodes.NotADigest, DiagnosticSeverity.Error, $"Not a digest: {what}.", At(line, 1)));
+
     /// <summary>The error for a token larger than <paramref name="limit"/>, at the line it starts on: reading cannot go on past it.</summary>
     public DigestFormatException TokenTooLarge(ReadOnlySpan<byte> pending, DigestReaderState state, int limit)
     {
@@ -398,6 +456,12 @@ internal sealed class PaperAssembler
 
         if (_options.Strict && severity >= DiagnosticSeverity.Warning)
         {
+            if (_papersStarted == 0)
+            {
+                _strictBeforeFirstPaper ??= new DigestFormatException(diagnostic);
+                return;
+            }
+
             throw new DigestFormatException(diagnostic);
         }
 

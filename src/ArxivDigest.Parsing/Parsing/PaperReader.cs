@@ -36,6 +36,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
 
     // A token the buffer cuts is read again from its start, so reading resumes only once the buffered bytes have
     // doubled (or the input ended): each byte is then scanned a bounded number of times, however small the reads.
+    private byte[]? _head; // the input's first bytes, to say what it is if it is not a digest
     private long _consumedTotal;
     private long _stalledAt = -1;
     private int _resumeAt;
@@ -272,6 +273,11 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
             return Status.End;
         }
 
+        if (_head is null && !TakeHead())
+        {
+            return Status.NeedMore;
+        }
+
         var reader = new DigestReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
         BytesScanned += _end - _start;
         Status status;
@@ -302,7 +308,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         if (status == Status.End)
         {
             _finished = true;
-            _assembler.Finish();
+            _assembler.Finish(_state, _head!, wholeInput: _head!.Length < InputKind.HeadLength);
         }
         else if (status == Status.NeedMore)
         {
@@ -310,6 +316,29 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         }
 
         return status;
+    }
+
+    /// <summary>
+    /// Keeps the input's first bytes once they are buffered (all of it, when shorter) and refuses compressed,
+    /// archived or binary input at once; false while fewer are buffered.
+    /// </summary>
+    private bool TakeHead()
+    {
+        int available = _end - _start;
+        if (available < InputKind.HeadLength && !_eof)
+        {
+            _resumeAt = InputKind.HeadLength;
+            return false;
+        }
+
+        _head = _buffer.AsSpan(_start, Math.Min(available, InputKind.HeadLength)).ToArray();
+        if (InputKind.DescribeBinary(_head) is string what)
+        {
+            _finished = true;
+            throw _assembler.NotADigest(what, 1);
+        }
+
+        return true;
     }
 
     /// <summary>

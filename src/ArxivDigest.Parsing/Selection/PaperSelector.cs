@@ -46,22 +46,35 @@ public sealed class PaperSelector
             return;
         }
 
-        // Planning only looks; problems in the input are reported when the conversion reads it.
+        // Planning only looks; problems in the input are reported when the conversion reads it. A source that
+        // cannot be read (not a digest, a field too large) offers no paper, so the others keep theirs.
         DigestReaderOptions lenient = (options ?? DigestReaderOptions.Default) with { Strict = false, MaxDiagnostics = 0 };
+        var candidates = new List<(string Key, Winner Candidate)>();
         for (int i = 0; i < sources.Count; i++)
         {
+            candidates.Clear();
             await using PaperReader reader = sources[i].CreateReader(lenient);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            try
             {
-                Paper paper = reader.Current;
-                if (_filter(paper))
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var candidate = new Winner(paper.DigestDate ?? DateOnly.MinValue, i);
-                    string key = PaperSelection.KeyOf(paper);
-                    if (!_winners.TryGetValue(key, out Winner current) || candidate.CompareTo(current) >= 0)
+                    Paper paper = reader.Current;
+                    if (_filter(paper))
                     {
-                        _winners[key] = candidate;
+                        candidates.Add((PaperSelection.KeyOf(paper), new Winner(paper.DigestDate ?? DateOnly.MinValue, i)));
                     }
+                }
+            }
+            catch (DigestFormatException)
+            {
+                continue;
+            }
+
+            foreach ((string key, Winner candidate) in candidates)
+            {
+                if (!_winners.TryGetValue(key, out Winner current) || candidate.CompareTo(current) >= 0)
+                {
+                    _winners[key] = candidate;
                 }
             }
         }

@@ -110,9 +110,9 @@ public sealed class TrickyInputTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("\n\n")]
     [InlineData("<div id=toc></div>\n\n# Table of Contents\n\n")]
+    [InlineData("<div id=toc></div>\n")]
+    [InlineData("# Table of Contents\n\n- [cs.CV](#cs.CV) [Total: 0]\n\n\n<div id='cs.CV'></div>\n\n# cs.CV [[Back]](#toc)\n")]
     public void An_empty_digest_has_no_papers_and_no_diagnostics(string markdown)
     {
         Digest digest = DigestParser.Parse(markdown);

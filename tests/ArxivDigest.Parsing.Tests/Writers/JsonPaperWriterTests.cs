@@ -71,8 +71,9 @@ public sealed class JsonPaperWriterTests
     {
         using JsonDocument doc = JsonDocument.Parse(await WriteAsync(JsonPaperWriter.JsonFormat, Sample()));
         Assert.Equal(2, doc.RootElement.GetArrayLength());
-        Assert.Equal("[]\n", await WriteAsync(JsonPaperWriter.JsonFormat, DigestParser.Parse(string.Empty)));
-        Assert.Equal(string.Empty, await WriteAsync(JsonPaperWriter.JsonLinesFormat, DigestParser.Parse(string.Empty)));
+        Digest empty = DigestParser.Parse(DigestText.Render());
+        Assert.Equal("[]\n", await WriteAsync(JsonPaperWriter.JsonFormat, empty));
+        Assert.Equal(string.Empty, await WriteAsync(JsonPaperWriter.JsonLinesFormat, empty));
     }
 
     [Fact]
