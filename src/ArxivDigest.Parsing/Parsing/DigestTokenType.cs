@@ -24,12 +24,16 @@ public enum DigestTokenType : byte
 
     /// <summary>
     /// A labelled field: <see cref="DigestReader.FieldKind"/> says which (<see cref="PaperFieldKind.Other"/> with
-    /// <see cref="DigestReader.LabelSpan"/> for a label the template lacks, or empty for unlabelled text) and
-    /// <see cref="DigestReader.ValueSpan"/> is the value, verbatim.
+    /// <see cref="DigestReader.LabelSpan"/> for a label the template lacks, or empty for unlabelled text, such as the
+    /// text after <c>&lt;details&gt;</c> on its line) and <see cref="DigestReader.ValueSpan"/> is the value, verbatim.
     /// </summary>
     Field,
 
-    /// <summary>The end of a paper: <c>&lt;/details&gt;</c>, or (with <see cref="DigestReader.IsPaperClosed"/> false) the next heading, section or end of input.</summary>
+    /// <summary>
+    /// The end of a paper: <c>&lt;/details&gt;</c>, or (with <see cref="DigestReader.IsPaperClosed"/> false) the next
+    /// heading, section or end of input. <see cref="DigestReader.ValueSpan"/> holds any text after <c>&lt;/details&gt;</c>
+    /// on its line (outside the paper; normally empty), starting at <see cref="DigestReader.ValueColumn"/>.
+    /// </summary>
     PaperEnd,
 
     /// <summary>Lines outside any paper that the reader does not recognise: <see cref="DigestReader.ValueSpan"/> holds them.</summary>

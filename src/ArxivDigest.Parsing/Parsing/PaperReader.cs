@@ -135,7 +135,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
 
     /// <summary>Reads the next paper.</summary>
     /// <returns><see langword="false"/> at the end of the input.</returns>
-    /// <exception cref="DigestFormatException">In strict mode, at the first warning or error.</exception>
+    /// <exception cref="DigestFormatException">In strict mode, at the first warning or error; in any mode, for input that is not a digest (<see cref="DiagnosticCodes.NotADigest"/>) or a field larger than <see cref="DigestReaderOptions.MaxFieldSize"/> (<see cref="DiagnosticCodes.FieldTooLarge"/>).</exception>
     public bool Read()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -156,7 +156,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
 
     /// <summary>Reads the next paper.</summary>
     /// <returns><see langword="false"/> at the end of the input.</returns>
-    /// <exception cref="DigestFormatException">In strict mode, at the first warning or error.</exception>
+    /// <exception cref="DigestFormatException">In strict mode, at the first warning or error; in any mode, for input that is not a digest (<see cref="DiagnosticCodes.NotADigest"/>) or a field larger than <see cref="DigestReaderOptions.MaxFieldSize"/> (<see cref="DiagnosticCodes.FieldTooLarge"/>).</exception>
     public async ValueTask<bool> ReadAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
