@@ -19,6 +19,11 @@ public static class Program
             return ParquetConversion.Run(args);
         }
 
+        if (args is ["--long-field", ..])
+        {
+            return LongField.Run(args);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }
