@@ -53,8 +53,10 @@ internal static class InputKind
     /// <param name="head">The input's first <see cref="HeadLength"/> bytes, or all of it when shorter.</param>
     /// <param name="wholeInput">Whether <paramref name="head"/> is all of the input.</param>
     /// <param name="firstLineIsJsonObject">Whether the first line, however long, starts with <c>{</c> and ends with <c>}</c>.</param>
-    public static string DescribeText(ReadOnlySpan<byte> head, bool wholeInput, bool firstLineIsJsonObject)
+    /// <param name="otherFormat">Whether the input looks like another format (JSON, HTML, XML, binary) rather than text that merely lacks papers.</param>
+    public static string DescribeText(ReadOnlySpan<byte> head, bool wholeInput, bool firstLineIsJsonObject, out bool otherFormat)
     {
+        otherFormat = false;
         if (head.StartsWith(Utf8Bom))
         {
             head = head[3..];
@@ -71,6 +73,7 @@ internal static class InputKind
             return "only blank lines: a digest holds at least a table of contents or one paper";
         }
 
+        otherFormat = true;
         if (text.StartsWith("{"u8))
         {
             return firstLineIsJsonObject
@@ -98,6 +101,7 @@ internal static class InputKind
             return "binary data (NUL bytes), not text";
         }
 
+        otherFormat = false;
         return "Markdown or text, but no paper heading '### [N] [Title](URL)' was found, and it is not an empty digest (a table of contents with zero totals)";
 
         static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix)
@@ -115,5 +119,13 @@ internal static class InputKind
 
             return false;
         }
+    }
+
+    /// <summary>Whether the first line of <paramref name="text"/> (trimmed of spaces) starts with <c>{</c> and ends with <c>}</c>.</summary>
+    public static bool FirstLineIsJsonObject(ReadOnlySpan<byte> text)
+    {
+        int nl = text.IndexOf((byte)'\n');
+        ReadOnlySpan<byte> first = (nl < 0 ? text : text[..nl]).Trim(" \t\r"u8);
+        return first.StartsWith("{"u8) && first.EndsWith("}"u8);
     }
 }

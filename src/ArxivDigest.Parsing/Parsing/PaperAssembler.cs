@@ -80,10 +80,7 @@ internal sealed class PaperAssembler
             _anyToken = true;
             if (reader.TokenType == DigestTokenType.Text)
             {
-                ReadOnlySpan<byte> text = reader.ValueSpan;
-                int nl = text.IndexOf((byte)'\n');
-                ReadOnlySpan<byte> first = (nl < 0 ? text : text[..nl]).Trim(" \t\r"u8);
-                _firstLineIsJsonObject = first.StartsWith("{"u8) && first.EndsWith("}"u8);
+                _firstLineIsJsonObject = InputKind.FirstLineIsJsonObject(reader.ValueSpan);
             }
         }
 
@@ -179,15 +176,21 @@ internal sealed class PaperAssembler
                 // What was found in it says nothing about a digest: the error alone stands.
                 _diagnostics.Clear();
                 ErrorCount = WarningCount = 0;
-                throw NotADigest(InputKind.DescribeText(head, wholeInput, _firstLineIsJsonObject), 1);
-            }
-
-            if (_strictBeforeFirstPaper is DigestFormatException first)
-            {
-                throw first;
+                throw NotADigest(InputKind.DescribeText(head, wholeInput, _firstLineIsJsonObject, out _), 1);
             }
         }
 
+        CheckTableOfContents();
+
+        // Strict mode, an empty digest: its first problem (a warning kept back while no paper had started).
+        if (_strictBeforeFirstPaper is DigestFormatException first)
+        {
+            throw first;
+        }
+    }
+
+    private void CheckTableOfContents()
+    {
         if (_toc.Count == 0)
         {
             return;
@@ -405,9 +408,25 @@ internal sealed class PaperAssembler
     public DigestFormatException NotADigest(string what, int line)
         => new(new DigestDiagnostic(DiagnosticCodes.NotADigest, DiagnosticSeverity.Error, $"Not a digest: {what}.", At(line, 1)));
 
-    /// <summary>The error for a token larger than <paramref name="limit"/>, at the line it starts on: reading cannot go on past it.</summary>
-    public DigestFormatException TokenTooLarge(ReadOnlySpan<byte> pending, DigestReaderState state, int limit)
+    /// <summary>
+    /// The error for a token larger than <paramref name="limit"/>, at the line it starts on: reading cannot go on
+    /// past it. Before any paper or table of contents, in an input that looks like another format (a JSON-lines
+    /// file is one long run of text), the error says that instead.
+    /// </summary>
+    public DigestFormatException TokenTooLarge(ReadOnlySpan<byte> pending, DigestReaderState state, int limit, ReadOnlySpan<byte> head)
     {
+        if (_papersStarted == 0 && _toc.Count == 0 && !state.SawTableOfContents)
+        {
+            bool jsonLine = _anyToken ? _firstLineIsJsonObject : InputKind.FirstLineIsJsonObject(pending);
+            string what = InputKind.DescribeText(head, wholeInput: false, jsonLine, out bool otherFormat);
+            if (otherFormat)
+            {
+                _diagnostics.Clear();
+                ErrorCount = WarningCount = 0;
+                return NotADigest(what, 1);
+            }
+        }
+
         int line = DigestReader.LargestPartLine(pending, state);
         string size = FormatSize(limit);
         string message = string.Create(CultureInfo.InvariantCulture,

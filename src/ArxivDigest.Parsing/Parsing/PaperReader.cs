@@ -351,7 +351,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         int pending = _end - _start;
         if (pending > _options.MaxFieldSize)
         {
-            throw _assembler.TokenTooLarge(_buffer.AsSpan(_start, pending), _state, _options.MaxFieldSize);
+            throw _assembler.TokenTooLarge(_buffer.AsSpan(_start, pending), _state, _options.MaxFieldSize, _head);
         }
 
         bool stalled = _consumedTotal == _stalledAt;

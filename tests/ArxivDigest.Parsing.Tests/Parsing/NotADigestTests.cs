@@ -91,6 +91,25 @@ public sealed class NotADigestTests
     }
 
     [Fact]
+    public void Json_lines_longer_than_MaxFieldSize_are_refused_as_json_lines_not_as_a_long_field()
+    {
+        string jsonl = string.Concat(Enumerable.Range(0, 200).Select(i => $"{{\"id\": \"2601.{i:00000}\", \"summary\": \"{new string('x', 100)}\"}}\n"));
+        var options = new DigestReaderOptions { MaxFieldSize = 4096, BufferSize = 512 };
+        DigestFormatException e = Assert.Throws<DigestFormatException>(() => DigestParser.Parse(new ChunkedStream(Encoding.UTF8.GetBytes(jsonl), 512), options));
+        Assert.Equal(DiagnosticCodes.NotADigest, e.Code);
+        Assert.Contains("looks like JSON lines", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_strict_mode_an_empty_digest_still_stops_at_its_first_warning()
+    {
+        string markdown = "<div id=toc></div>\n\n# Table of Contents\n\n- [cs.CV](#cs.CV) [Total: 0]\n";
+        Assert.Contains(DigestParser.Parse(markdown).Diagnostics, d => d.Code == DiagnosticCodes.TocSectionMismatch);
+        DigestFormatException e = Assert.Throws<DigestFormatException>(() => DigestParser.Parse(markdown, new DigestReaderOptions { Strict = true }));
+        Assert.Equal(DiagnosticCodes.TocSectionMismatch, e.Code);
+    }
+
+    [Fact]
     public void A_generator_json_lines_file_is_refused_as_json_lines()
     {
         string jsonl = CorpusFiles.SourceOf(CorpusFiles.DaysWithSource[0]);
