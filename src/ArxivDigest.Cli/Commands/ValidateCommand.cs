@@ -53,8 +53,16 @@ internal static class ValidateCommand
                 }
 
                 await console.Out.WriteLineAsync(e.Diagnostic.ToString()).ConfigureAwait(false);
-                errors += reader.ErrorCount + 1;
+
+                // The reader counted the diagnostic that stopped it; one that stops a file counts as an error.
+                errors += reader.ErrorCount;
                 warnings += reader.WarningCount;
+                if (e.Diagnostic.Severity < DiagnosticSeverity.Error)
+                {
+                    warnings--;
+                    errors++;
+                }
+
                 continue;
             }
 

@@ -404,9 +404,12 @@ internal sealed class PaperAssembler
         return true;
     }
 
-    /// <summary>The error for an input that is not a digest: <paramref name="what"/> it looks like, at the start of <paramref name="line"/>.</summary>
+    /// <summary>The error for an input that is not a digest: <paramref name="what"/> it looks like, at the start of <paramref name="line"/>. Counted, like every error.</summary>
     public DigestFormatException NotADigest(string what, int line)
-        => new(new DigestDiagnostic(DiagnosticCodes.NotADigest, DiagnosticSeverity.Error, $"Not a digest: {what}.", At(line, 1)));
+    {
+        ErrorCount++;
+        return new(new DigestDiagnostic(DiagnosticCodes.NotADigest, DiagnosticSeverity.Error, $"Not a digest: {what}.", At(line, 1)));
+    }
 
     /// <summary>
     /// The error for a token larger than <paramref name="limit"/>, at the line it starts on: reading cannot go on
@@ -431,6 +434,7 @@ internal sealed class PaperAssembler
         string size = FormatSize(limit);
         string message = string.Create(CultureInfo.InvariantCulture,
             $"A field or line larger than {size} starts here; reading stops, since nothing after it can be read. Raise DigestReaderOptions.MaxFieldSize (now {limit} bytes, at most {FormatSize(DigestReaderOptions.MaxFieldSizeLimit)}) to read it.");
+        ErrorCount++;
         return new DigestFormatException(new DigestDiagnostic(DiagnosticCodes.FieldTooLarge, DiagnosticSeverity.Error, message, At(line, 1)));
     }
 
@@ -463,6 +467,11 @@ internal sealed class PaperAssembler
     private void Report(string code, DiagnosticSeverity severity, SourceLocation location, string message)
     {
         var diagnostic = new DigestDiagnostic(code, severity, message, location);
+        if (_options.Strict && severity >= DiagnosticSeverity.Warning && _strictBeforeFirstPaper is not null)
+        {
+            return; // strict mode stops at an earlier problem: what follows it is not read, nor counted
+        }
+
         switch (severity)
         {
             case DiagnosticSeverity.Error:

@@ -34,9 +34,10 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     private DigestReaderState _state;
     private bool _disposed;
 
+    private byte[]? _head; // the input's first bytes, to say what it is if it is not a digest
+
     // A token the buffer cuts is read again from its start, so reading resumes only once the buffered bytes have
     // doubled (or the input ended): each byte is then scanned a bounded number of times, however small the reads.
-    private byte[]? _head; // the input's first bytes, to say what it is if it is not a digest
     private long _consumedTotal;
     private long _stalledAt = -1;
     private int _resumeAt;

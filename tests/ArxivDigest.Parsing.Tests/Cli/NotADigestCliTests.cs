@@ -114,6 +114,16 @@ public sealed class NotADigestCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Strict_validation_refuses_a_readme_as_not_a_digest_and_counts_one_error()
+    {
+        string readme = Path.Combine(MixedFolder(), "README.md");
+        Run run = await RunAsync(["validate", readme, "--strict"]);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{readme}:1:1: error AXD017: Not a digest: Markdown or text", run.Out, StringComparison.Ordinal);
+        Assert.EndsWith("1 file(s), 0 papers: 1 error(s), 0 warning(s).", run.Out.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stats_stop_at_a_file_that_is_not_a_digest_and_say_which()
     {
         string dir = MixedFolder();
