@@ -47,4 +47,13 @@ public static class DiagnosticCodes
 
     /// <summary>Info: more diagnostics were found than <see cref="DigestReaderOptions.MaxDiagnostics"/> keeps.</summary>
     public const string TooManyDiagnostics = "AXD015";
+
+    /// <summary>Warning (writers): characters of a value that the output format cannot hold were replaced or removed (see docs/diagnostics.md for each format).</summary>
+    public const string CharacterReplaced = "AXD101";
+
+    /// <summary>Warning (writers): a value could not be written exactly as it is (a line break in a one-line field of the digest layout, for one).</summary>
+    public const string ValueNotExact = "AXD102";
+
+    /// <summary>Info (writers): more diagnostics than <see cref="Writers.PaperWriter.MaxDiagnostics"/>; the rest are counted, not kept.</summary>
+    public const string TooManyWriterDiagnostics = "AXD103";
 }

@@ -68,6 +68,7 @@ public sealed class ParquetDatasetWriter : PaperWriter
     {
         ArgumentNullException.ThrowIfNull(paper);
         ObjectDisposedException.ThrowIf(_completed, this);
+        paper = WithoutLoneSurrogates(paper, "Parquet");
         string folder = HivePartition.FolderName(_columnName, PartitionValue(paper));
         if (!_partitions.TryGetValue(folder, out Partition? partition))
         {

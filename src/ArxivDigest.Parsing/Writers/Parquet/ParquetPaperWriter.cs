@@ -65,7 +65,7 @@ public sealed class ParquetPaperWriter : PaperWriter
     {
         ArgumentNullException.ThrowIfNull(paper);
         ObjectDisposedException.ThrowIf(_completed, this);
-        _table.Add(paper);
+        _table.Add(WithoutLoneSurrogates(paper, "Parquet"));
         if (_table.Bytes >= _settings.RowGroupBytes)
         {
             await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);

@@ -202,11 +202,11 @@ public sealed partial class DocxPaperWriterTests
     [InlineData("cond-mat.stat-mech/0601001v1", "arXiv_cond_mat_stat_mech_0601001")]
     public void Bookmark_names_are_ones_word_takes(string id, string expected)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var names = new DocxBookmarks();
         Paper paper = DocxTestDocument.Paper(id: id);
-        Assert.Equal(expected, DocxBuilder.BookmarkName(paper, 1, taken));
-        Assert.Equal(expected + "_2", DocxBuilder.BookmarkName(paper, 2, taken));
-        Assert.Equal("paper_7", DocxBuilder.BookmarkName(paper with { Id = null }, 7, taken));
+        Assert.Equal(expected, names.Name(paper, 1));
+        Assert.Equal(expected + "_2", names.Name(paper, 2));
+        Assert.Equal("paper_7", names.Name(paper with { Id = null }, 7));
     }
 
     public static TheoryData<string, string> InlineCases() => new()
