@@ -14,7 +14,8 @@ internal static class PaperText
 
     /// <summary>
     /// The paper with <paramref name="map"/> applied to every text value (title, URL, each author, category, section,
-    /// summaries, abstract, each extra field's label and value, source file); the same instance when nothing changed.
+    /// summaries, abstract, each extra field's label and value, source file), and a default (uninitialized) author or
+    /// extra-field array made empty; the same instance when nothing changed.
     /// </summary>
     public static Paper Map(Paper paper, Mapper map)
     {
@@ -31,8 +32,8 @@ internal static class PaperText
         string? summary = MapOrNull(paper.Abstract, "abstract", map);
         string? file = MapOrNull(paper.Location.File, "source file name", map);
 
-        ImmutableArray<PaperField> extras = paper.ExtraFields;
-        if (!extras.IsDefaultOrEmpty)
+        ImmutableArray<PaperField> extras = paper.ExtraFields.IsDefault ? [] : paper.ExtraFields;
+        if (!extras.IsEmpty)
         {
             PaperField[]? changed = null;
             for (int i = 0; i < extras.Length; i++)
@@ -145,7 +146,7 @@ internal static class PaperText
     {
         if (values.IsDefaultOrEmpty)
         {
-            return values;
+            return values.IsDefault ? [] : values;
         }
 
         string[]? changed = null;

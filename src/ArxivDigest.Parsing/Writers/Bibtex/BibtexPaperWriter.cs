@@ -59,6 +59,7 @@ public sealed class BibtexPaperWriter : PaperWriter
         ArgumentNullException.ThrowIfNull(paper);
         ObjectDisposedException.ThrowIf(_completed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        paper = PaperText.Map(paper, static (_, value) => value); // default (uninitialized) arrays made empty
         ReportRemovedCharacters(paper);
 
         if (paper.Id is ArxivId id && _byId.TryGetValue(id.Id, out int earlier))

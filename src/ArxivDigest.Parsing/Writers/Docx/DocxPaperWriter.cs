@@ -57,6 +57,9 @@ public sealed class DocxPaperWriter : PaperWriter
         _generated = generated;
     }
 
+    /// <summary>Where the temporary files go (the system's temporary folder unless set).</summary>
+    internal string TemporaryDirectory { get; init; } = Path.GetTempPath();
+
     /// <summary>The <c>docx</c> format (<c>.docx</c>) and its options.</summary>
     public static PaperWriterFormat Format { get; } = new(
         "docx",
@@ -101,7 +104,7 @@ public sealed class DocxPaperWriter : PaperWriter
             _categories.Add(category);
         }
 
-        _spill ??= new DocxSpill(_flat);
+        _spill ??= new DocxSpill(_flat, TemporaryDirectory);
         _spill.Add(paper, paper.Section ?? paper.MainCategory ?? DocxBuilder.NoSection);
         return default;
     }
@@ -123,8 +126,8 @@ public sealed class DocxPaperWriter : PaperWriter
         }
 
         var settings = new DocxSettings(title, _abstracts, _details, _flat, _generated ?? DateTimeOffset.UtcNow);
-        _spill ??= new DocxSpill(_flat);
-        string path = Path.Combine(Path.GetTempPath(), "arxiv-digest-" + Guid.NewGuid().ToString("N") + ".docx");
+        _spill ??= new DocxSpill(_flat, TemporaryDirectory);
+        string path = Path.Combine(TemporaryDirectory, "arxiv-digest-" + Guid.NewGuid().ToString("N") + ".docx");
         var package = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 64 * 1024, FileOptions.DeleteOnClose);
         await using (package.ConfigureAwait(false))
         {

@@ -17,10 +17,10 @@ internal sealed class DocxSpill : IDisposable
     private readonly Dictionary<string, DocxGroup> _bySection = new(StringComparer.Ordinal);
     private bool _reading;
 
-    public DocxSpill(bool flat)
+    public DocxSpill(bool flat, string directory)
     {
         _flat = flat;
-        string path = Path.Combine(Path.GetTempPath(), "arxiv-digest-" + Guid.NewGuid().ToString("N") + ".docx-papers");
+        string path = Path.Combine(directory, "arxiv-digest-" + Guid.NewGuid().ToString("N") + ".docx-papers");
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 64 * 1024, FileOptions.DeleteOnClose);
         _writer = new BinaryWriter(_file, System.Text.Encoding.UTF8, leaveOpen: true);
         _reader = new BinaryReader(_file, System.Text.Encoding.UTF8, leaveOpen: true);
