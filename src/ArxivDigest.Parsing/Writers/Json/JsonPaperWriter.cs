@@ -60,6 +60,7 @@ public sealed class JsonPaperWriter : PaperWriter
     {
         ArgumentNullException.ThrowIfNull(paper);
         ObjectDisposedException.ThrowIf(_completed, this);
+        // Utf8JsonWriter would write a lone surrogate as \uFFFD without a word: the same change, reported.
         paper = WithoutLoneSurrogates(paper, "JSON");
         if (!_started && !_lines)
         {
