@@ -5,6 +5,7 @@ using ArxivDigest.Parsing.Tests.Infrastructure;
 using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Parquet;
 using Parquet;
+using Parquet.Schema;
 
 namespace ArxivDigest.Parsing.Tests.Parquet;
 
@@ -194,6 +195,97 @@ public sealed class ParquetWriterTests : IDisposable
         Assert.All(stats, s => Assert.NotNull(s[4]));
         Assert.Contains(stats, s => (string)s[0]! == "abstract" && s[2] is null);
         Assert.Equal(1, DuckDb.Scalar($"SELECT count(*) FROM {file} WHERE arxiv_id = '2601.00003'")); // pruning by statistics stays right
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(999)]
+    [InlineData(1 << 20)]
+    public async Task Statistics_are_trimmed_whatever_pieces_the_file_arrives_in(int piece)
+    {
+        // Parquet.Net's writes cut anywhere (a header, its long statistics, page data, the footer): the same file.
+        var text = new DataField<string>("text", nullable: true);
+        var number = new DataField<int>("number");
+        var schema = new ParquetSchema(text, number);
+        var random = new Random(7);
+        string longValue = string.Concat(Enumerable.Range(0, 30_000).Select(_ => (char)('a' + random.Next(26)))); // incompressible
+        using var output = new MemoryStream();
+        var trimming = new StatisticsTrimmingStream(output);
+        await using (var pieces = new PieceStream(trimming, piece))
+        {
+            ParquetWriter writer = await ParquetWriter.CreateAsync(schema, pieces);
+            for (int g = 0; g < 3; g++)
+            {
+                using ParquetRowGroupWriter rowGroup = writer.CreateRowGroup();
+                await rowGroup.WriteAsync<ReadOnlyMemory<char>>(text, new ReadOnlyMemory<char>?[] { ("short " + g).AsMemory(), g == 1 ? longValue.AsMemory() : (ReadOnlyMemory<char>?)null, "zz".AsMemory() });
+                await rowGroup.WriteAsync<int>(number, new[] { g, g + 10, g + 20 });
+            }
+
+            trimming.BeginFooter();
+            await writer.DisposeAsync();
+            await trimming.FinishAsync(CancellationToken.None);
+        }
+
+        byte[] parquet = output.ToArray();
+        Assert.InRange(parquet.Length, longValue.Length, longValue.Length + 4000); // stored once
+        string file = DuckDb.Literal(Save(parquet, $"pieces-{piece}.parquet"));
+        List<object?[]> rows = DuckDb.Query($"SELECT text, number FROM {file}");
+        Assert.Equal(["short 0", null, "zz", "short 1", longValue, "zz", "short 2", null, "zz"], rows.Select(r => r[0]));
+        Assert.Equal([0, 10, 20, 1, 11, 21, 2, 12, 22], rows.Select(r => r[1]));
+        List<object?[]> stats = DuckDb.Query($"SELECT path_in_schema, row_group_id, stats_min_value, stats_max_value FROM parquet_metadata({file}) ORDER BY row_group_id, path_in_schema");
+        Assert.Equal(["number", 0L, "0", "20"], stats[0]);
+        Assert.Equal(["text", 0L, "short 0", "zz"], stats[1]);
+        Assert.Equal(["text", 1L, null, null], stats[3]); // its maximum would have been the long value
+        Assert.Equal(1, DuckDb.Scalar($"SELECT count(*) FROM {file} WHERE number = 21"));
+    }
+
+    /// <summary>Passes writes on in pieces of at most a given size.</summary>
+    private sealed class PieceStream(Stream inner, int piece) : Stream
+    {
+        private long _written;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _written;
+
+        public override long Position { get => _written; set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            for (int i = 0; i < buffer.Length; i += piece)
+            {
+                inner.Write(buffer.Slice(i, Math.Min(piece, buffer.Length - i)));
+            }
+
+            _written += buffer.Length;
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            for (int i = 0; i < buffer.Length; i += piece)
+            {
+                await inner.WriteAsync(buffer.Slice(i, Math.Min(piece, buffer.Length - i)), cancellationToken);
+            }
+
+            _written += buffer.Length;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
     private static Paper DigestTestPaper(int i) => new()

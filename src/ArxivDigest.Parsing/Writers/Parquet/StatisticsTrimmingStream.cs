@@ -23,7 +23,10 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
 
     private const int MagicLength = 4;
 
-    private readonly ArrayBufferWriter<byte> _pending = new();
+    private readonly List<(int At, long Length)> _elided = [];
+    private byte[] _pending = new byte[4096]; // the page header or footer being read
+    private int _pendingLength;
+    private long _skip; // bytes of a long statistic still to drop as they arrive
     private readonly List<long> _savingStarts = [];
     private readonly List<long> _savedThrough = []; // cumulative bytes saved up to and including each saving
     private readonly List<ReadOnlyMemory<byte>> _out = [];
@@ -42,11 +45,12 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
 
     public override bool CanRead => false;
 
-    public override bool CanSeek => false;
+    /// <summary>As the output: Parquet.Net reads <see cref="Position"/> and <see cref="Length"/> of a seekable stream and never seeks.</summary>
+    public override bool CanSeek => inner.CanSeek;
 
     public override bool CanWrite => true;
 
-    public override long Length => throw new NotSupportedException();
+    public override long Length => _position;
 
     /// <summary>The bytes Parquet.Net has written (the offsets it records are in these terms).</summary>
     public override long Position
@@ -58,7 +62,7 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
     /// <summary>Everything written from now on is the footer.</summary>
     public void BeginFooter()
     {
-        if (_state is not (State.Header or State.Magic) || _pending.WrittenCount > 0 || (_state == State.Magic && _left != 0 && _left != MagicLength))
+        if (_state is not (State.Header or State.Magic) || _pendingLength > 0 || (_state == State.Magic && _left != 0 && _left != MagicLength))
         {
             throw new InvalidOperationException("The footer must follow a whole page.");
         }
@@ -69,29 +73,24 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
     /// <summary>Writes the footer, its statistics trimmed and its offsets moved as the page headers were.</summary>
     public async ValueTask FinishAsync(CancellationToken cancellationToken)
     {
-        ReadOnlyMemory<byte> footer = _pending.WrittenMemory;
-        if (footer.Length < 8 || !footer.Span[^4..].SequenceEqual("PAR1"u8))
-        {
-            throw new InvalidDataException("The Parquet footer does not end with PAR1.");
-        }
-
-        int length = BinaryPrimitives.ReadInt32LittleEndian(footer.Span[^8..^4]);
-        if (length < 0 || length > footer.Length - 8 || !ThriftCompact.TryRead(footer[(footer.Length - 8 - length)..^8], out ThriftStruct metadata, out _))
+        // The footer is the file metadata (its long statistics dropped as they came), its length and the magic.
+        ReadOnlyMemory<byte> footer = _pending.AsMemory(0, _pendingLength);
+        if (_skip != 0 || footer.Length < 8 || !footer.Span[^4..].SequenceEqual("PAR1"u8)
+            || !ThriftCompact.TryRead(footer[..^8], out ThriftStruct metadata, out int length, int.MaxValue, _elided, out _)
+            || length != footer.Length - 8)
         {
             throw new InvalidDataException("The Parquet footer could not be read.");
         }
 
-        var rewritten = new ArrayBufferWriter<byte>(length);
-        rewritten.Write(footer.Span[..(footer.Length - 8 - length)]); // nothing, normally
-        int start = rewritten.WrittenCount;
+        var rewritten = new ArrayBufferWriter<byte>(length + 8);
         TrimFooter(metadata);
         ThriftCompact.Write(rewritten, metadata);
         Span<byte> tail = stackalloc byte[8];
-        BinaryPrimitives.WriteInt32LittleEndian(tail, rewritten.WrittenCount - start);
+        BinaryPrimitives.WriteInt32LittleEndian(tail, rewritten.WrittenCount);
         "PAR1"u8.CopyTo(tail[4..]);
         rewritten.Write(tail);
         await inner.WriteAsync(rewritten.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        _pending.ResetWrittenCount();
+        ClearPending();
     }
 
     public override void Flush()
@@ -115,7 +114,13 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        byte[] copy = buffer.ToArray(); // rare: Parquet.Net writes asynchronously
+        if (TryPassThrough(buffer.Length))
+        {
+            inner.Write(buffer); // page data, the bulk of the file: as it is
+            return;
+        }
+
+        byte[] copy = buffer.ToArray(); // a page header or the footer: small, and looked at
         Process(copy);
         foreach (ReadOnlyMemory<byte> chunk in _out)
         {
@@ -130,6 +135,12 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        if (TryPassThrough(buffer.Length))
+        {
+            await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         Process(buffer);
         foreach (ReadOnlyMemory<byte> chunk in _out)
         {
@@ -137,6 +148,25 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
         }
 
         _out.Clear();
+    }
+
+    /// <summary>Whether the next <paramref name="count"/> bytes are all page data (or magic), and if so counts them.</summary>
+    private bool TryPassThrough(int count)
+    {
+        if (_state is not (State.Data or State.Magic) || count > _left)
+        {
+            return false;
+        }
+
+        _position += count;
+        _left -= count;
+        if (_left == 0)
+        {
+            _state = State.Header;
+            _headerStart = _position;
+        }
+
+        return true;
     }
 
     /// <summary>Follows the file through <paramref name="buffer"/>, adding what to write to <see cref="_out"/>.</summary>
@@ -161,30 +191,31 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
                     break;
 
                 case State.Header:
-                    _pending.Write(buffer.Span);
                     _position += buffer.Length;
+                    Accumulate(buffer.Span);
                     buffer = default;
-                    if (!ThriftCompact.TryRead(_pending.WrittenMemory, out ThriftStruct header, out int length))
+                    if (_skip != 0 || !ThriftCompact.TryRead(_pending.AsMemory(0, _pendingLength), out ThriftStruct header, out int length, MaxStatisticsBytes, _elided, out _))
                     {
                         break; // the header goes on in the next write
                     }
 
                     long dataLength = header.GetInt64(3) ?? throw new InvalidDataException("A Parquet page header without its compressed size.");
+                    long original = length + _elided.Sum(e => e.Length);
                     bool trimmed = TrimStatistics(header.Find(5)?.Value as ThriftStruct) | TrimStatistics(header.Find(8)?.Value as ThriftStruct);
-                    byte[] rest = _pending.WrittenSpan[length..].ToArray();
+                    byte[] rest = _pending.AsSpan(length, _pendingLength - length).ToArray();
                     if (trimmed)
                     {
                         var rewritten = new ArrayBufferWriter<byte>(256);
                         ThriftCompact.Write(rewritten, header);
                         _out.Add(rewritten.WrittenMemory);
-                        AddSaving(_headerStart, length - rewritten.WrittenCount);
+                        AddSaving(_headerStart, original - rewritten.WrittenCount);
                     }
                     else
                     {
-                        _out.Add(_pending.WrittenSpan[..length].ToArray());
+                        _out.Add(_pending.AsSpan(0, length).ToArray());
                     }
 
-                    _pending.ResetWrittenCount();
+                    ClearPending();
                     _state = State.Data;
                     _left = dataLength;
                     _position -= rest.Length; // those bytes are processed again, as data
@@ -198,13 +229,63 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
                     break;
 
                 default:
-                    _pending.Write(buffer.Span);
                     _position += buffer.Length;
+                    Accumulate(buffer.Span);
                     buffer = default;
                     break;
             }
         }
     }
+
+    /// <summary>
+    /// Keeps the bytes of the header or footer being read, except the content of a binary value too long to be kept as
+    /// a statistic, which is dropped as it arrives (only its length is noted): a 200 MB value's statistics are never
+    /// held in memory here.
+    /// </summary>
+    private void Accumulate(ReadOnlySpan<byte> bytes)
+    {
+        while (!bytes.IsEmpty)
+        {
+            if (_skip > 0)
+            {
+                int n = (int)Math.Min(_skip, bytes.Length);
+                _skip -= n;
+                bytes = bytes[n..];
+                continue;
+            }
+
+            if (_pendingLength + bytes.Length > _pending.Length)
+            {
+                Array.Resize(ref _pending, Math.Max(_pendingLength + bytes.Length, _pending.Length * 2));
+            }
+
+            bytes.CopyTo(_pending.AsSpan(_pendingLength));
+            _pendingLength += bytes.Length;
+            bytes = default;
+            if (!ThriftCompact.TryRead(_pending.AsMemory(0, _pendingLength), out _, out _, MaxStatisticsBytes, _elided, out (int At, long Length)? elide)
+                && elide is (int at, long length))
+            {
+                // The data ends inside a long value: what of it is here goes, and so will the rest.
+                long here = _pendingLength - at;
+                _pendingLength = at;
+                _elided.Add((at, length));
+                _skip = length - here;
+            }
+        }
+    }
+
+    private void ClearPending()
+    {
+        _pendingLength = 0;
+        _elided.Clear();
+        if (_pending.Length > 1 << 20)
+        {
+            _pending = new byte[4096];
+        }
+    }
+
+    private static bool IsLong(ThriftField field)
+        => field.Value is ThriftElided || (field.Value is ReadOnlyMemory<byte> bytes && bytes.Length > MaxStatisticsBytes);
 
     /// <summary>Leaves out the minimum and maximum (both spellings) when one of them is too long to be worth keeping.</summary>
     private static bool TrimStatistics(ThriftStruct? owner)
@@ -220,7 +301,7 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
         {
             if (field.Value is ThriftStruct statistics && field.Id is 5 or 8)
             {
-                bool tooLong = statistics.Fields.Exists(f => f.Id is 1 or 2 or 5 or 6 && f.Value is ReadOnlyMemory<byte> bytes && bytes.Length > MaxStatisticsBytes);
+                bool tooLong = statistics.Fields.Exists(f => f.Id is 1 or 2 or 5 or 6 && IsLong(f));
                 if (tooLong)
                 {
                     statistics.Fields.RemoveAll(f => f.Id is 1 or 2 or 5 or 6 or 7 or 8);
@@ -268,7 +349,7 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
         }
 
         ThriftField? statistics = meta.Find(12);
-        if (statistics?.Value is ThriftStruct s && s.Fields.Exists(f => f.Id is 1 or 2 or 5 or 6 && f.Value is ReadOnlyMemory<byte> b && b.Length > MaxStatisticsBytes))
+        if (statistics?.Value is ThriftStruct s && s.Fields.Exists(f => f.Id is 1 or 2 or 5 or 6 && IsLong(f)))
         {
             s.Fields.RemoveAll(f => f.Id is 1 or 2 or 5 or 6 or 7 or 8);
         }

@@ -24,12 +24,16 @@ internal static class ThriftCompact
 
     /// <summary>
     /// Reads one struct from the start of <paramref name="data"/>; false when the data ends before the struct does
-    /// (more bytes are needed).
+    /// (more bytes are needed). A binary value longer than <paramref name="elideOver"/> that the data ends inside is
+    /// reported in <paramref name="elide"/> (where its content starts and its length), so that the caller can drop its
+    /// content rather than keep it; <paramref name="elided"/> lists such values already dropped (by where their
+    /// content would start), which read as <see cref="ThriftElided"/>.
     /// </summary>
     /// <exception cref="InvalidDataException">The bytes are not a compact-protocol struct.</exception>
-    public static bool TryRead(ReadOnlyMemory<byte> data, out ThriftStruct value, out int length)
+    public static bool TryRead(ReadOnlyMemory<byte> data, out ThriftStruct value, out int length, int elideOver, IReadOnlyList<(int At, long Length)> elided, out (int At, long Length)? elide)
     {
-        var reader = new Reader(data);
+        var reader = new Reader(data, elideOver, elided);
+        elide = null;
         try
         {
             value = reader.ReadStruct();
@@ -38,17 +42,24 @@ internal static class ThriftCompact
         }
         catch (EndOfStreamException)
         {
+            elide = reader.Elide;
             value = null!;
             length = 0;
             return false;
         }
     }
 
+    /// <summary>Reads one whole struct from the start of <paramref name="data"/>.</summary>
+    public static bool TryRead(ReadOnlyMemory<byte> data, out ThriftStruct value, out int length)
+        => TryRead(data, out value, out length, int.MaxValue, [], out _);
+
     public static void Write(IBufferWriter<byte> output, ThriftStruct value) => new Writer(output).WriteStruct(value);
 
-    private struct Reader(ReadOnlyMemory<byte> data)
+    private struct Reader(ReadOnlyMemory<byte> data, int elideOver, IReadOnlyList<(int At, long Length)> elided)
     {
         public int Position;
+
+        public (int At, long Length)? Elide;
 
         public ThriftStruct ReadStruct()
         {
@@ -85,18 +96,33 @@ internal static class ThriftCompact
                 case Double:
                     return Take(8);
                 case Binary:
-                    return Take(checked((int)ReadVarint()));
+                    long size = checked((long)ReadVarint());
+                    foreach ((int at, long length) in elided)
+                    {
+                        if (at == Position)
+                        {
+                            return new ThriftElided(length);
+                        }
+                    }
+
+                    if (size > elideOver && Position + size > data.Length)
+                    {
+                        Elide = (Position, size);
+                        throw new EndOfStreamException();
+                    }
+
+                    return Take(checked((int)size));
                 case List or Set:
                     byte sizeAndType = ReadByte();
-                    int size = sizeAndType >> 4;
-                    if (size == 15)
+                    int items = sizeAndType >> 4;
+                    if (items == 15)
                     {
-                        size = checked((int)ReadVarint());
+                        items = checked((int)ReadVarint());
                     }
 
                     byte element = (byte)(sizeAndType & 0x0F);
-                    var list = new ThriftList(element, new List<object>(Math.Min(size, 1024)));
-                    for (int i = 0; i < size; i++)
+                    var list = new ThriftList(element, new List<object>(Math.Min(items, 1024)));
+                    for (int i = 0; i < items; i++)
                     {
                         // A bool element is one byte: 1 true, 2 false.
                         list.Items.Add(element is True or False ? ReadByte() == True : ReadValue(element));
@@ -212,6 +238,8 @@ internal static class ThriftCompact
                 case Double:
                     output.Write(((ReadOnlyMemory<byte>)value).Span);
                     break;
+                case Binary when value is ThriftElided:
+                    throw new InvalidDataException("A dropped Thrift value cannot be written.");
                 case Binary:
                     var bytes = (ReadOnlyMemory<byte>)value;
                     WriteVarint((ulong)bytes.Length);
@@ -298,6 +326,9 @@ internal sealed record ThriftField(short Id, byte Type, object Value);
 
 /// <summary>A list or set: its element type and items.</summary>
 internal sealed record ThriftList(byte ElementType, List<object> Items);
+
+/// <summary>A binary value whose content was dropped as it was read (only its length is known).</summary>
+internal sealed record ThriftElided(long Length);
 
 /// <summary>A value kept as the bytes it was read from (maps, which Parquet's footer has only in metadata).</summary>
 internal sealed record ThriftRaw(ReadOnlyMemory<byte> Bytes);
