@@ -27,6 +27,7 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
     private byte[] _pending = new byte[4096]; // the page header or footer being read
     private int _pendingLength;
     private long _skip; // bytes of a long statistic still to drop as they arrive
+    private long _nextLook; // the pending length at which to look for a long value again
     private readonly List<long> _savingStarts = [];
     private readonly List<long> _savedThrough = []; // cumulative bytes saved up to and including each saving
     private readonly List<ReadOnlyMemory<byte>> _out = [];
@@ -191,40 +192,29 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
                     break;
 
                 case State.Header:
+                    ThriftStruct? header;
+                    int length;
+                    if (_pendingLength == 0 && _skip == 0 && _elided.Count == 0
+                        && ThriftCompact.TryRead(buffer, out header, out length, MaxStatisticsBytes, _elided, out _))
+                    {
+                        // The whole header in this write (the usual case): read where it is, not copied.
+                        _position += length;
+                        CompleteHeader(header, length, buffer[..length]);
+                        buffer = buffer[length..];
+                        break;
+                    }
+
                     _position += buffer.Length;
                     Accumulate(buffer.Span);
                     buffer = default;
-                    if (_skip != 0 || !ThriftCompact.TryRead(_pending.AsMemory(0, _pendingLength), out ThriftStruct header, out int length, MaxStatisticsBytes, _elided, out _))
+                    if (_skip != 0 || !ThriftCompact.TryRead(_pending.AsMemory(0, _pendingLength), out header, out length, MaxStatisticsBytes, _elided, out _))
                     {
                         break; // the header goes on in the next write
                     }
 
-                    long dataLength = header.GetInt64(3) ?? throw new InvalidDataException("A Parquet page header without its compressed size.");
-                    long original = length + _elided.Sum(e => e.Length);
-                    bool trimmed = TrimStatistics(header.Find(5)?.Value as ThriftStruct) | TrimStatistics(header.Find(8)?.Value as ThriftStruct);
                     byte[] rest = _pending.AsSpan(length, _pendingLength - length).ToArray();
-                    if (trimmed)
-                    {
-                        var rewritten = new ArrayBufferWriter<byte>(256);
-                        ThriftCompact.Write(rewritten, header);
-                        _out.Add(rewritten.WrittenMemory);
-                        AddSaving(_headerStart, original - rewritten.WrittenCount);
-                    }
-                    else
-                    {
-                        _out.Add(_pending.AsSpan(0, length).ToArray());
-                    }
-
-                    ClearPending();
-                    _state = State.Data;
-                    _left = dataLength;
                     _position -= rest.Length; // those bytes are processed again, as data
-                    if (_left == 0)
-                    {
-                        _state = State.Header;
-                        _headerStart = _position;
-                    }
-
+                    CompleteHeader(header, length, _pending.AsSpan(0, length).ToArray());
                     buffer = rest;
                     break;
 
@@ -234,6 +224,34 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
                     buffer = default;
                     break;
             }
+        }
+    }
+
+    /// <summary>Writes a page header read whole (trimmed if it must be) and moves on to its page's data.</summary>
+    private void CompleteHeader(ThriftStruct header, int length, ReadOnlyMemory<byte> bytes)
+    {
+        long dataLength = header.GetInt64(3) ?? throw new InvalidDataException("A Parquet page header without its compressed size.");
+        long original = length + _elided.Sum(e => e.Length);
+        bool trimmed = TrimStatistics(header.Find(5)?.Value as ThriftStruct) | TrimStatistics(header.Find(8)?.Value as ThriftStruct);
+        if (trimmed)
+        {
+            var rewritten = new ArrayBufferWriter<byte>(256);
+            ThriftCompact.Write(rewritten, header);
+            _out.Add(rewritten.WrittenMemory);
+            AddSaving(_headerStart, original - rewritten.WrittenCount);
+        }
+        else
+        {
+            _out.Add(bytes);
+        }
+
+        ClearPending();
+        _state = State.Data;
+        _left = dataLength;
+        if (_left == 0)
+        {
+            _state = State.Header;
+            _headerStart = _position;
         }
     }
 
@@ -262,6 +280,12 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
             bytes.CopyTo(_pending.AsSpan(_pendingLength));
             _pendingLength += bytes.Length;
             bytes = default;
+            if (_pendingLength < _nextLook)
+            {
+                continue; // looked recently: a footer written in many small pieces is not read again for each
+            }
+
+            _nextLook = Math.Max(_pendingLength * 2L, 64 * 1024);
             if (!ThriftCompact.TryRead(_pending.AsMemory(0, _pendingLength), out _, out _, MaxStatisticsBytes, _elided, out (int At, long Length)? elide)
                 && elide is (int at, long length))
             {
@@ -277,6 +301,7 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
     private void ClearPending()
     {
         _pendingLength = 0;
+        _nextLook = 0;
         _elided.Clear();
         if (_pending.Length > 1 << 20)
         {
