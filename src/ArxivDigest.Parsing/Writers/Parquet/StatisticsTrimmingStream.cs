@@ -83,7 +83,7 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
             throw new InvalidDataException("The Parquet footer could not be read.");
         }
 
-        var rewritten = new ArrayBufferWriter<byte>(length + 8);
+        var rewritten = new ArrayBufferWriter<byte>(Math.Min(length + 8, 64 * 1024));
         TrimFooter(metadata);
         ThriftCompact.Write(rewritten, metadata);
         Span<byte> tail = stackalloc byte[8];
@@ -272,14 +272,16 @@ internal sealed class StatisticsTrimmingStream(Stream inner) : Stream
                 continue;
             }
 
-            if (_pendingLength + bytes.Length > _pending.Length)
+            // At most 1 MB at a time, so that a long value in one large write is seen (and dropped) early.
+            ReadOnlySpan<byte> piece = bytes[..Math.Min(bytes.Length, 1 << 20)];
+            bytes = bytes[piece.Length..];
+            if (_pendingLength + piece.Length > _pending.Length)
             {
-                Array.Resize(ref _pending, Math.Max(_pendingLength + bytes.Length, _pending.Length * 2));
+                Array.Resize(ref _pending, Math.Max(_pendingLength + piece.Length, _pending.Length * 2));
             }
 
-            bytes.CopyTo(_pending.AsSpan(_pendingLength));
-            _pendingLength += bytes.Length;
-            bytes = default;
+            piece.CopyTo(_pending.AsSpan(_pendingLength));
+            _pendingLength += piece.Length;
             if (_pendingLength < _nextLook)
             {
                 continue; // looked recently: a footer written in many small pieces is not read again for each
