@@ -145,7 +145,7 @@ public sealed class HostileContentTests : IDisposable
             "markdown" => new MarkdownDigestWriter(stream),
             "bibtex" => new BibtexPaperWriter(stream, options),
             "parquet" => new ParquetPaperWriter(stream, options),
-            _ => new DocxPaperWriter(stream, options) { TemporaryDirectory = _temp },
+            _ => new DocxPaperWriter(stream, options) { TemporaryDirectory = _temp, MemoryLimit = format == "docx-flat" ? 0 : 16 << 20 },
         };
     }
 

@@ -9,10 +9,11 @@ namespace ArxivDigest.Parsing.Writers.Docx;
 /// summaries' Markdown, math and HTML shown as such. Every look is a style, so the list can be restyled in Word.
 /// </summary>
 /// <remarks>
-/// The contents (before the papers) count each section's papers, so the writer keeps the papers it is given in a
-/// temporary file until <see cref="CompleteAsync"/>; it then streams the document into a second temporary file, one
-/// paper at a time, and copies that to the output, which may be any writable stream and is not disposed. Memory is
-/// bounded by the largest paper, not by their number; both files are deleted when the writer completes or is disposed.
+/// The contents (before the papers) count each section's papers, so the writer keeps the papers it is given (in
+/// memory up to 16 MB, then in a temporary file) until <see cref="CompleteAsync"/>; it then streams the document,
+/// one paper at a time, into the same kind of storage and copies it to the output, which may be any writable stream
+/// and is not disposed. Memory is bounded by the largest paper, not by their number; temporary files are deleted
+/// when the writer completes or is disposed.
 /// Characters XML cannot hold are replaced (<see cref="PaperWriter.Diagnostics"/> says where). Options (<see cref="PaperWriterOptions.Properties"/>): <c>docx-title</c>,
 /// <c>docx-abstracts</c>, <c>docx-details</c>, <c>docx-group</c> (<c>section</c> or <c>flat</c>).
 /// </remarks>
@@ -60,6 +61,9 @@ public sealed class DocxPaperWriter : PaperWriter
     /// <summary>Where the temporary files go (the system's temporary folder unless set).</summary>
     internal string TemporaryDirectory { get; init; } = Path.GetTempPath();
 
+    /// <summary>How much of the kept papers, and of the package, stays in memory before going to a temporary file.</summary>
+    internal long MemoryLimit { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>The <c>docx</c> format (<c>.docx</c>) and its options.</summary>
     public static PaperWriterFormat Format { get; } = new(
         "docx",
@@ -104,7 +108,7 @@ public sealed class DocxPaperWriter : PaperWriter
             _categories.Add(category);
         }
 
-        _spill ??= new DocxSpill(_flat, TemporaryDirectory);
+        _spill ??= new DocxSpill(_flat, TemporaryDirectory, MemoryLimit);
         _spill.Add(paper, paper.Section ?? paper.MainCategory ?? DocxBuilder.NoSection);
         return default;
     }
@@ -126,9 +130,8 @@ public sealed class DocxPaperWriter : PaperWriter
         }
 
         var settings = new DocxSettings(title, _abstracts, _details, _flat, _generated ?? DateTimeOffset.UtcNow);
-        _spill ??= new DocxSpill(_flat, TemporaryDirectory);
-        string path = Path.Combine(TemporaryDirectory, "arxiv-digest-" + Guid.NewGuid().ToString("N") + ".docx");
-        var package = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 64 * 1024, FileOptions.DeleteOnClose);
+        _spill ??= new DocxSpill(_flat, TemporaryDirectory, MemoryLimit);
+        var package = new TemporaryStream(TemporaryDirectory, MemoryLimit);
         await using (package.ConfigureAwait(false))
         {
             DocxBuilder.Build(package, _spill, settings, _categories);

@@ -3,13 +3,13 @@ using System.Collections.Immutable;
 namespace ArxivDigest.Parsing.Writers.Docx;
 
 /// <summary>
-/// The papers of a reading list, kept in a temporary file until the document is written (its contents, before the
-/// papers, need every section's count): one compact record a paper, and in memory only each section's list of record
-/// offsets. The file is deleted when this is disposed (and by the system when the process ends first).
+/// The papers of a reading list, kept until the document is written (its contents, before the papers, need every
+/// section's count): one compact record a paper in a <see cref="TemporaryStream"/> (memory, then a temporary file),
+/// and each section's list of record offsets. The file is deleted when this is disposed.
 /// </summary>
 internal sealed class DocxSpill : IDisposable
 {
-    private readonly FileStream _file;
+    private readonly TemporaryStream _file;
     private readonly BinaryWriter _writer;
     private readonly BinaryReader _reader;
     private readonly bool _flat;
@@ -17,11 +17,10 @@ internal sealed class DocxSpill : IDisposable
     private readonly Dictionary<string, DocxGroup> _bySection = new(StringComparer.Ordinal);
     private bool _reading;
 
-    public DocxSpill(bool flat, string directory)
+    public DocxSpill(bool flat, string directory, long memoryLimit)
     {
         _flat = flat;
-        string path = Path.Combine(directory, "arxiv-digest-" + Guid.NewGuid().ToString("N") + ".docx-papers");
-        _file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 64 * 1024, FileOptions.DeleteOnClose);
+        _file = new TemporaryStream(directory, memoryLimit);
         _writer = new BinaryWriter(_file, System.Text.Encoding.UTF8, leaveOpen: true);
         _reader = new BinaryReader(_file, System.Text.Encoding.UTF8, leaveOpen: true);
     }

@@ -248,14 +248,14 @@ public sealed partial class DocxPaperWriterTests
         try
         {
             Stream output = outcome == "failed" ? new FailingStream() : new MemoryStream();
-            await using (var writer = new DocxPaperWriter(output, null, DocxTestDocument.Generated) { TemporaryDirectory = folder })
+            await using (var writer = new DocxPaperWriter(output, null, DocxTestDocument.Generated) { TemporaryDirectory = folder, MemoryLimit = 1024 })
             {
                 for (int i = 0; i < 50; i++)
                 {
                     await writer.WritePaperAsync(DocxTestDocument.Paper(id: $"2601.{i:00000}"));
                 }
 
-                Assert.NotEmpty(Directory.EnumerateFiles(folder)); // the papers wait in a file, not in memory
+                Assert.NotEmpty(Directory.EnumerateFiles(folder)); // past the memory limit, the papers wait in a file
                 if (outcome == "complete")
                 {
                     await writer.CompleteAsync();
@@ -268,6 +268,25 @@ public sealed partial class DocxPaperWriterTests
             }
 
             Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_small_document_is_made_without_a_temporary_file()
+    {
+        string folder = Directory.CreateTempSubdirectory("arxiv-digest-docx-").FullName;
+        try
+        {
+            using var output = new MemoryStream();
+            await using var writer = new DocxPaperWriter(output, null, DocxTestDocument.Generated) { TemporaryDirectory = folder };
+            await writer.WritePaperAsync(DocxTestDocument.Paper());
+            await writer.CompleteAsync();
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+            Assert.Empty(DocxTestDocument.Validate(output.ToArray()));
         }
         finally
         {
