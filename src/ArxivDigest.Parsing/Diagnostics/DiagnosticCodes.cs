@@ -59,4 +59,13 @@ public static class DiagnosticCodes
     /// it looks like (JSON lines, HTML, compressed or binary data, empty). Thrown in lenient mode too.
     /// </summary>
     public const string NotADigest = "AXD017";
+
+    /// <summary>Warning (writers): characters of a value that the output format cannot hold were replaced or removed (see docs/diagnostics.md for each format).</summary>
+    public const string CharacterReplaced = "AXD101";
+
+    /// <summary>Warning (writers): a value could not be written exactly as it is (a line break in a one-line field of the digest layout, for one).</summary>
+    public const string ValueNotExact = "AXD102";
+
+    /// <summary>Info (writers): more diagnostics than <see cref="Writers.PaperWriter.MaxDiagnostics"/>; the rest are counted, not kept.</summary>
+    public const string TooManyWriterDiagnostics = "AXD103";
 }

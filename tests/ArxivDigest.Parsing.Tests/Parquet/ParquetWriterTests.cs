@@ -5,6 +5,7 @@ using ArxivDigest.Parsing.Tests.Infrastructure;
 using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Parquet;
 using Parquet;
+using Parquet.Schema;
 
 namespace ArxivDigest.Parsing.Tests.Parquet;
 
@@ -142,6 +143,165 @@ public sealed class ParquetWriterTests : IDisposable
         Assert.Equal("2026-01-26", columns["digest_date"][2]);
         Assert.All(columns.Values, c => Assert.NotNull(c[4])); // a null count for every column
     }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("snappy")]
+    public async Task A_long_value_is_stored_once_and_the_short_columns_keep_their_statistics(string codec)
+    {
+        // Statistics would hold a long value's minimum and maximum in the footer and in the page header (and twice
+        // each, as min/max and min_value/max_value): a 10 MB abstract made a 93 MB file.
+        const int Long = 10_000_000;
+        var random = new Random(20260126);
+        string Text(int length) => string.Create(length, random, static (span, r) =>
+        {
+            for (int i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)('a' + r.Next(26)); // incompressible enough that the size is the data's
+            }
+        });
+
+        var papers = new List<Paper>();
+        for (int i = 0; i < 12; i++)
+        {
+            Paper paper = DigestTestPaper(i);
+            papers.Add(i switch
+            {
+                3 => paper with { Abstract = Text(Long) },
+                7 => paper with { Abstract = Text(Long / 2), Tldr = Text(Long / 4) },
+                9 => paper with { MainCategory = Text(Long / 4) }, // a dictionary-encoded column
+                _ => paper,
+            });
+        }
+
+        var options = new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add("parquet-compression", codec).Add("parquet-row-group-size", "4M") };
+        byte[] parquet = await ParquetRow.WriteAsync(papers, options);
+        long data = papers.Sum(p => (long)Encoding.UTF8.GetByteCount(p.Abstract ?? "") + Encoding.UTF8.GetByteCount(p.Tldr ?? "") + Encoding.UTF8.GetByteCount(p.MainCategory ?? ""));
+        Assert.InRange(parquet.Length, data * 6 / 10, data + 1_000_000);
+
+        string file = DuckDb.Literal(Save(parquet));
+        Assert.True(DuckDb.Scalar($"SELECT count(DISTINCT row_group_id) FROM parquet_metadata({file})") > 1, "several row groups, so offsets after a long value matter");
+        List<object?[]> back = DuckDb.Query($"SELECT abstract, tldr, main_category, arxiv_id FROM {file}");
+        Assert.Equal(papers.Select(p => (object?)p.Abstract), back.Select(r => r[0]));
+        Assert.Equal(papers.Select(p => (object?)p.Tldr), back.Select(r => r[1]));
+        Assert.Equal(papers.Select(p => (object?)p.MainCategory), back.Select(r => r[2]));
+        Assert.Equal(papers.Select(p => (object?)p.Id!.Value.Id), back.Select(r => r[3]));
+
+        // Short columns keep exact statistics; a long value's column chunk has none (not a truncated or wrong one).
+        List<object?[]> stats = DuckDb.Query($"SELECT path_in_schema, row_group_id, stats_min_value, stats_max_value, stats_null_count FROM parquet_metadata({file})");
+        Assert.All(stats.Where(s => (string)s[0]! == "arxiv_id"), s => Assert.NotNull(s[2]));
+        Assert.All(stats.Where(s => (string)s[0]! == "digest_date"), s => Assert.Equal("2026-01-26", s[2]));
+        Assert.All(stats, s => Assert.True(s[2] is not string min || min.Length <= 4096, $"{s[0]}: a long minimum"));
+        Assert.All(stats, s => Assert.NotNull(s[4]));
+        Assert.Contains(stats, s => (string)s[0]! == "abstract" && s[2] is null);
+        Assert.Equal(1, DuckDb.Scalar($"SELECT count(*) FROM {file} WHERE arxiv_id = '2601.00003'")); // pruning by statistics stays right
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(999)]
+    [InlineData(1 << 20)]
+    public async Task Statistics_are_trimmed_whatever_pieces_the_file_arrives_in(int piece)
+    {
+        // Parquet.Net's writes cut anywhere (a header, its long statistics, page data, the footer): the same file.
+        var text = new DataField<string>("text", nullable: true);
+        var number = new DataField<int>("number");
+        var schema = new ParquetSchema(text, number);
+        var random = new Random(7);
+        string longValue = string.Concat(Enumerable.Range(0, 30_000).Select(_ => (char)('a' + random.Next(26)))); // incompressible
+        using var output = new MemoryStream();
+        var trimming = new StatisticsTrimmingStream(output);
+        await using (var pieces = new PieceStream(trimming, piece))
+        {
+            ParquetWriter writer = await ParquetWriter.CreateAsync(schema, pieces);
+            for (int g = 0; g < 3; g++)
+            {
+                using ParquetRowGroupWriter rowGroup = writer.CreateRowGroup();
+                await rowGroup.WriteAsync<ReadOnlyMemory<char>>(text, new ReadOnlyMemory<char>?[] { ("short " + g).AsMemory(), g == 1 ? longValue.AsMemory() : (ReadOnlyMemory<char>?)null, "zz".AsMemory() });
+                await rowGroup.WriteAsync<int>(number, new[] { g, g + 10, g + 20 });
+            }
+
+            trimming.BeginFooter();
+            await writer.DisposeAsync();
+            await trimming.FinishAsync(CancellationToken.None);
+        }
+
+        byte[] parquet = output.ToArray();
+        Assert.InRange(parquet.Length, longValue.Length, longValue.Length + 4000); // stored once
+        string file = DuckDb.Literal(Save(parquet, $"pieces-{piece}.parquet"));
+        List<object?[]> rows = DuckDb.Query($"SELECT text, number FROM {file}");
+        Assert.Equal(["short 0", null, "zz", "short 1", longValue, "zz", "short 2", null, "zz"], rows.Select(r => r[0]));
+        Assert.Equal([0, 10, 20, 1, 11, 21, 2, 12, 22], rows.Select(r => r[1]));
+        List<object?[]> stats = DuckDb.Query($"SELECT path_in_schema, row_group_id, stats_min_value, stats_max_value FROM parquet_metadata({file}) ORDER BY row_group_id, path_in_schema");
+        Assert.Equal(["number", 0L, "0", "20"], stats[0]);
+        Assert.Equal(["text", 0L, "short 0", "zz"], stats[1]);
+        Assert.Equal(["text", 1L, null, null], stats[3]); // its maximum would have been the long value
+        Assert.Equal(1, DuckDb.Scalar($"SELECT count(*) FROM {file} WHERE number = 21"));
+    }
+
+    /// <summary>Passes writes on in pieces of at most a given size.</summary>
+    private sealed class PieceStream(Stream inner, int piece) : Stream
+    {
+        private long _written;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => true;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _written;
+
+        public override long Position { get => _written; set => throw new NotSupportedException(); }
+
+        public override void Flush() => inner.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            for (int i = 0; i < buffer.Length; i += piece)
+            {
+                inner.Write(buffer.Slice(i, Math.Min(piece, buffer.Length - i)));
+            }
+
+            _written += buffer.Length;
+        }
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            for (int i = 0; i < buffer.Length; i += piece)
+            {
+                await inner.WriteAsync(buffer.Slice(i, Math.Min(piece, buffer.Length - i)), cancellationToken);
+            }
+
+            _written += buffer.Length;
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+    }
+
+    private static Paper DigestTestPaper(int i) => new()
+    {
+        Index = i + 1,
+        Id = ArxivId.Parse($"2601.{i:00000}"),
+        Title = "Title " + i,
+        Url = $"https://arxiv.org/abs/2601.{i:00000}",
+        Authors = ["Ada Lovelace"],
+        MainCategory = "cs.CV",
+        Section = "cs.CV",
+        Tldr = "Short.",
+        Abstract = "An abstract " + i,
+        DigestDate = new DateOnly(2026, 1, 26),
+        Location = new SourceLocation("2026-01-26.md", i + 10, 1),
+    };
 
     [Fact]
     public async Task Missing_values_are_nulls_and_empty_lists()

@@ -123,6 +123,50 @@ public sealed class PartitionedDatasetTests : IDisposable
         Assert.Equal("mine", File.ReadAllText(Path.Combine(dataset, "keep.txt")));
     }
 
+    [Fact]
+    public async Task A_dataset_writer_disposed_without_completing_leaves_no_part_file()
+    {
+        string root = Path.Combine(_temp, "abandoned");
+        await using (var writer = new ParquetDatasetWriter(root, ParquetPartitionColumn.MainCategory, ParquetSettings.From(null), maxOpenFiles: 1))
+        {
+            // With one open file, the second partition completes the first one's file: one complete part, one not.
+            await writer.WritePaperAsync(Paper(0, "cs.CV"));
+            await writer.WritePaperAsync(Paper(1, "cs.AI"));
+        }
+
+        Assert.False(Directory.Exists(root), "the folder the writer made is gone");
+    }
+
+    [Fact]
+    public async Task A_part_being_written_has_a_name_engines_skip()
+    {
+        string root = Path.Combine(_temp, "in-progress");
+        await using var writer = new ParquetDatasetWriter(root, ParquetPartitionColumn.MainCategory);
+        await writer.WritePaperAsync(Paper(0, "cs.CV"));
+        Assert.Empty(Directory.EnumerateFiles(root, "*.parquet", SearchOption.AllDirectories));
+
+        await writer.CompleteAsync();
+        string part = Assert.Single(Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories));
+        Assert.Equal(Path.Combine(root, "main_category=cs.CV", "part-00000.parquet"), part);
+        Assert.Equal(1, DuckDb.Scalar($"SELECT count(*) FROM read_parquet({DuckDb.Literal(part)})"));
+    }
+
+    [Fact]
+    public async Task A_parquet_file_abandoned_before_completing_is_not_readable()
+    {
+        string file = Path.Combine(_temp, "abandoned.parquet");
+        await using (FileStream stream = File.Create(file))
+        await using (var writer = new ParquetPaperWriter(stream))
+        {
+            await writer.WritePaperAsync(Paper(0, "cs.CV"));
+            await writer.WritePaperAsync(Paper(1, "cs.CV"));
+        }
+
+        byte[] bytes = await File.ReadAllBytesAsync(file);
+        Assert.False(bytes.Length >= 12 && bytes.AsSpan(bytes.Length - 4).SequenceEqual("PAR1"u8), "no footer, so no reader takes it for a whole file");
+        Assert.ThrowsAny<Exception>(() => DuckDb.Scalar($"SELECT count(*) FROM read_parquet({DuckDb.Literal(file)})"));
+    }
+
     private static Paper Paper(int i, string? category) => new()
     {
         Title = string.Create(CultureInfo.InvariantCulture, $"Paper {i:D3}"),

@@ -103,4 +103,93 @@ public sealed class JsonPaperWriterTests
         Assert.Same(csv, custom);
         Assert.Throws<ArgumentException>(() => new PaperWriterFormat("x", ["csv"], "no dot", (s, o) => new JsonPaperWriter(s, true, o)));
     }
+
+    [Fact]
+    public async Task A_value_longer_than_one_json_token_may_be_is_written_whole()
+    {
+        // System.Text.Json takes at most 166,666,666 characters in one token; the writer writes longer values in segments.
+        const int Length = 170_000_000;
+        Paper shortPaper = Docx.DocxTestDocument.Paper(abstractText: "X");
+        using var expected = new MemoryStream();
+        await using (var writer = new JsonPaperWriter(expected, jsonLines: true))
+        {
+            await writer.WritePaperAsync(shortPaper);
+            await writer.CompleteAsync();
+        }
+
+        byte[] template = expected.ToArray();
+        int at = template.AsSpan().IndexOf("\"abstract\":\"X\""u8) + "\"abstract\":\"".Length;
+        var output = new HeadAndTailStream(at + 16, template.Length - (at + 1) + 16);
+        await using (var writer = new JsonPaperWriter(output, jsonLines: true))
+        {
+            await writer.WritePaperAsync(shortPaper with { Abstract = new string('a', Length) });
+            await writer.CompleteAsync();
+        }
+
+        Assert.Equal(template.Length - 1 + Length, output.Length);
+        Assert.Equal([.. template.AsSpan(0, at), .. "aaaaaaaaaaaaaaaa"u8], output.Head);
+        Assert.Equal([.. "aaaaaaaaaaaaaaaa"u8, .. template.AsSpan(at + 1)], output.Tail);
+        Assert.True(output.LargestWrite < 8 * 1024 * 1024, "the value goes out in segments, not as one buffer");
+    }
+
+    /// <summary>Keeps the first and last bytes written and counts the rest.</summary>
+    private sealed class HeadAndTailStream(int headLength, int tailLength) : Stream
+    {
+        private readonly List<byte> _head = [];
+        private readonly Queue<byte> _tail = new();
+        private long _length;
+
+        public byte[] Head => [.. _head];
+
+        public byte[] Tail => [.. _tail];
+
+        public long LargestWrite { get; private set; }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _length += buffer.Length;
+            LargestWrite = Math.Max(LargestWrite, buffer.Length);
+            for (int i = 0; i < buffer.Length && _head.Count < headLength; i++)
+            {
+                _head.Add(buffer[i]);
+            }
+
+            foreach (byte b in buffer.Length > tailLength ? buffer[^tailLength..] : buffer)
+            {
+                _tail.Enqueue(b);
+                if (_tail.Count > tailLength)
+                {
+                    _tail.Dequeue();
+                }
+            }
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return default;
+        }
+    }
 }

@@ -59,6 +59,8 @@ public sealed class BibtexPaperWriter : PaperWriter
         ArgumentNullException.ThrowIfNull(paper);
         ObjectDisposedException.ThrowIf(_completed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        paper = PaperText.Map(paper, static (_, value) => value); // default (uninitialized) arrays made empty
+        ReportRemovedCharacters(paper);
 
         if (paper.Id is ArxivId id && _byId.TryGetValue(id.Id, out int earlier))
         {
@@ -78,6 +80,42 @@ public sealed class BibtexPaperWriter : PaperWriter
 
         _entries.Add(BibtexEntry.Render(paper, _settings, _scratch));
         return default;
+    }
+
+    /// <summary>
+    /// Says which written fields lose characters BibTeX cannot print (control characters, lone surrogates,
+    /// noncharacters: <see cref="BibtexText.Clean"/> removes them).
+    /// </summary>
+    private void ReportRemovedCharacters(Paper paper)
+    {
+        Check("title", paper.Title);
+        if (!paper.Authors.IsDefault)
+        {
+            foreach (string author in paper.Authors)
+            {
+                Check("author", author);
+            }
+        }
+
+        Check("main category", paper.MainCategory);
+        if (_settings.Abstract)
+        {
+            Check("abstract", paper.Abstract);
+        }
+
+        if (_settings.Note == BibtexNote.Tldr)
+        {
+            Check("TL;DR", paper.Tldr);
+        }
+
+        void Check(string field, string? value)
+        {
+            int removed = value is null ? 0 : BibtexText.CountRemoved(value);
+            if (removed > 0)
+            {
+                ReportReplaced(paper, field, removed, "BibTeX", "removed (control characters, lone surrogates and noncharacters print nothing)");
+            }
+        }
     }
 
     /// <inheritdoc/>

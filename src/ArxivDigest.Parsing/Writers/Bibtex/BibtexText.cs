@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -66,6 +67,50 @@ internal static class BibtexText
                 space = false;
             }
         }
+    }
+
+    /// <summary>Every character <see cref="Clean"/> may remove (a lone surrogate's test needs its neighbour).</summary>
+    private static readonly SearchValues<char> Removable = SearchValues.Create(
+        "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F"
+        + string.Concat(Enumerable.Range(0x80, 0x20).Where(c => c != 0x85).Select(c => (char)c))
+        + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c))
+        + "\uFFFE\uFFFF");
+
+    /// <summary>How many characters <see cref="Clean"/> removes from <paramref name="value"/> (not counting white space it collapses).</summary>
+    public static int CountRemoved(string value)
+    {
+        if (value.AsSpan().IndexOfAny(Removable) < 0)
+        {
+            return 0;
+        }
+
+        int removed = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f' or '\u0085')
+            {
+                continue;
+            }
+
+            if (char.IsControl(c) || c is '\uFFFE' or '\uFFFF')
+            {
+                removed++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+                {
+                    i++;
+                }
+                else
+                {
+                    removed++;
+                }
+            }
+        }
+
+        return removed;
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
+using System.IO.Compression;
 using DocumentFormat.OpenXml.Wordprocessing;
 using W14 = DocumentFormat.OpenXml.Office2010.Word;
 
@@ -14,81 +14,58 @@ namespace ArxivDigest.Parsing.Writers.Docx;
 /// <param name="Generated">The date and time the document says it was generated.</param>
 internal sealed record DocxSettings(string Title, bool Abstracts, bool Details, bool Flat, DateTimeOffset Generated);
 
-/// <summary>Builds the reading-list package with the Open XML SDK: every part from its typed classes.</summary>
+/// <summary>
+/// Builds the reading-list package with the Open XML SDK: the small parts from their typed classes, the document body
+/// streamed with <see cref="OpenXmlWriter"/> one paper at a time, so memory is bounded by the largest paper.
+/// </summary>
 internal sealed class DocxBuilder
 {
-    private const string NoSection = "Uncategorized";
+    internal const string NoSection = "Uncategorized";
 
-    private readonly MainDocumentPart _main;
     private readonly DocxSettings _settings;
     private readonly DocxNumbering _numbering = new();
     private readonly DocxInline _inline;
     private readonly DocxLinks _links;
-    private readonly HashSet<string> _bookmarks = new(StringComparer.Ordinal);
+    private readonly List<OpenXmlElement> _elements = [];
     private int _nextBookmarkId;
     private int _nextControlId = 1;
 
-    private DocxBuilder(MainDocumentPart main, DocxSettings settings)
+    private DocxBuilder(DocxSettings settings)
     {
-        _main = main;
         _settings = settings;
-        _links = new DocxLinks(main);
+        _links = new DocxLinks();
         _inline = new DocxInline(_links, _numbering);
     }
 
-    /// <summary>Writes the document for <paramref name="papers"/> to <paramref name="stream"/> (seekable, read and write).</summary>
-    public static void Build(Stream stream, IReadOnlyList<Paper> papers, DocxSettings settings)
+    /// <summary>
+    /// Writes the package for the papers of <paramref name="papers"/> to <paramref name="stream"/> as a zip stream,
+    /// part after part (the Open XML SDK's own package would hold every part in memory until it is closed); the body
+    /// is written with <see cref="OpenXmlWriter"/> paper by paper.
+    /// </summary>
+    public static void Build(Stream stream, DocxSpill papers, DocxSettings settings, IReadOnlyCollection<string> categories)
     {
-        using WordprocessingDocument document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document, autoSave: true);
-        MainDocumentPart main = document.AddMainDocumentPart();
-        new DocxBuilder(main, settings).Fill(document, papers);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        new DocxBuilder(settings).Fill(zip, papers, categories);
     }
 
     /// <summary>
-    /// The bookmark of a paper: <c>arXiv_</c> and its id with every character other than an ASCII letter or digit made
-    /// <c>_</c> (<c>2602.10137</c> → <c>arXiv_2602_10137</c>, <c>math/0601001</c> → <c>arXiv_math_0601001</c>), because
-    /// Word bookmark names are letters, digits and underscores, start with a letter and have at most 40 characters. A
-    /// paper without an id is <c>paper_N</c>; a name already taken gets <c>_2</c>, <c>_3</c>, ….
+    /// The bookmark a paper asks for: <c>arXiv_</c> and its id with every character other than an ASCII letter or
+    /// digit made <c>_</c> (<c>2602.10137</c> → <c>arXiv_2602_10137</c>, <c>math/0601001</c> →
+    /// <c>arXiv_math_0601001</c>), because Word bookmark names are letters, digits and underscores, start with a letter
+    /// and have at most 40 characters. A paper without an id is <c>paper_N</c>. <see cref="DocxBookmarks"/> makes it
+    /// unique.
     /// </summary>
-    internal static string BookmarkName(Paper paper, int number, ISet<string> taken)
+    internal static string BaseBookmarkName(Paper paper, int number)
     {
         string name = paper.Id is { } id && id.Id.Length > 0
             ? "arXiv_" + string.Concat(id.Id.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'))
             : "paper_" + number.ToString(CultureInfo.InvariantCulture);
-        name = name.Length > 40 ? name[..40] : name;
-        string candidate = name;
-        for (int n = 2; !taken.Add(candidate); n++)
-        {
-            string suffix = "_" + n.ToString(CultureInfo.InvariantCulture);
-            candidate = (name.Length + suffix.Length > 40 ? name[..(40 - suffix.Length)] : name) + suffix;
-        }
-
-        return candidate;
+        return name.Length > 40 ? name[..40] : name;
     }
 
-    private void Fill(WordprocessingDocument document, IReadOnlyList<Paper> papers)
+    private void Fill(ZipArchive zip, DocxSpill papers, IReadOnlyCollection<string> categories)
     {
-        List<(string Section, List<Paper> Papers)> groups = Group(papers);
-
-        StyleDefinitionsPart styles = _main.AddNewPart<StyleDefinitionsPart>("styles");
-        styles.Styles = DocxStyles.Build();
-        DocumentSettingsPart settingsPart = _main.AddNewPart<DocumentSettingsPart>("settings");
-        settingsPart.Settings = new Settings(
-            new DefaultTabStop { Val = 720 },
-            new UpdateFieldsOnOpen { Val = true }, // Word fills the table of contents and page numbers when it opens the file
-            new Compatibility(new CompatibilitySetting { Name = CompatSettingNameValues.CompatibilityMode, Uri = "http://schemas.microsoft.com/office/word", Val = "15" }),
-            new ThemeFontLanguages { Val = DocxStyles.LatinLanguage, EastAsia = DocxStyles.EastAsianLanguage });
-        FooterPart footer = _main.AddNewPart<FooterPart>("footer1");
-        footer.Footer = new Footer(new Paragraph(
-            new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.Footer } },
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-            new Run(new Text("1")),
-            new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
-
-        var body = new Body();
-        body.Append(Styled(DocxStyles.Title, DocxText.Run(DocxText.Clean(_settings.Title), null)));
+        IReadOnlyList<DocxGroup> groups = papers.Groups;
         int count = papers.Count;
         string summary = string.Create(CultureInfo.InvariantCulture, $"Generated {_settings.Generated:yyyy-MM-dd} · {count} {(count == 1 ? "paper" : "papers")}");
         if (!_settings.Flat)
@@ -96,100 +73,114 @@ internal sealed class DocxBuilder
             summary += string.Create(CultureInfo.InvariantCulture, $" in {groups.Count} {(groups.Count == 1 ? "category" : "categories")}");
         }
 
-        body.Append(Styled(DocxStyles.Subtitle, DocxText.Run(summary, null)));
-        body.Append(Styled(DocxStyles.TocHeading, DocxText.Run("Contents", null)));
+        DocxPackage.WriteContentTypes(zip);
+        DocxPackage.WritePackageRelationships(zip);
+        DocxPackage.WriteCoreProperties(zip, DocxText.Clean(_settings.Title), summary,
+            DocxText.Clean(string.Join(", ", categories.Order(StringComparer.Ordinal))), _settings.Generated.UtcDateTime);
+        DocxPackage.WritePart(zip, DocxPackage.StylesPath, DocxStyles.Build());
+        DocxPackage.WritePart(zip, DocxPackage.SettingsPath, new Settings(
+            new DefaultTabStop { Val = 720 },
+            new UpdateFieldsOnOpen { Val = true }, // Word fills the table of contents and page numbers when it opens the file
+            new Compatibility(new CompatibilitySetting { Name = CompatSettingNameValues.CompatibilityMode, Uri = "http://schemas.microsoft.com/office/word", Val = "15" }),
+            new ThemeFontLanguages { Val = DocxStyles.LatinLanguage, EastAsia = DocxStyles.EastAsianLanguage }));
+        DocxPackage.WritePart(zip, DocxPackage.FooterPath, new Footer(new Paragraph(
+            new ParagraphProperties { ParagraphStyleId = new ParagraphStyleId { Val = DocxStyles.Footer } },
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(new Text("1")),
+            new Run(new FieldChar { FieldCharType = FieldCharValues.End }))));
 
-        // Pass 1 names the headings' bookmarks, so that the table of contents (before them) can link to them.
-        var toc = new List<(string Text, string Bookmark)>();
-        var paperBookmarks = new List<string>(count);
-        var sectionBookmarks = new List<string>(groups.Count);
-        int number = 0;
-        foreach ((string section, List<Paper> list) in groups)
+        using (Stream part = DocxPackage.CreateEntry(zip, DocxPackage.DocumentPath))
+        using (OpenXmlWriter writer = OpenXmlWriter.Create(part))
         {
-            if (!_settings.Flat)
-            {
-                string bookmark = "section_" + (sectionBookmarks.Count + 1).ToString(CultureInfo.InvariantCulture);
-                _bookmarks.Add(bookmark);
-                sectionBookmarks.Add(bookmark);
-                toc.Add((SectionHeading(section, list.Count), bookmark));
-            }
-
-            foreach (Paper paper in list)
-            {
-                number++;
-                string bookmark = BookmarkName(paper, number, _bookmarks);
-                paperBookmarks.Add(bookmark);
-                if (_settings.Flat)
-                {
-                    toc.Add((number.ToString(CultureInfo.InvariantCulture) + ". " + DocxText.Clean(paper.Title), bookmark));
-                }
-            }
+            WriteDocument(writer, papers, groups, summary);
         }
 
-        body.Append(TableOfContents(toc, _settings.Flat ? DocxStyles.Toc2 : DocxStyles.Toc1));
-
-        number = 0;
-        for (int g = 0; g < groups.Count; g++)
-        {
-            (string section, List<Paper> list) = groups[g];
-            if (!_settings.Flat)
-            {
-                body.Append(Bookmarked(Styled(DocxStyles.Heading1, DocxText.Run(SectionHeading(section, list.Count), null)), sectionBookmarks[g]));
-            }
-
-            foreach (Paper paper in list)
-            {
-                AppendPaper(body, paper, ++number, paperBookmarks[number - 1]);
-            }
-        }
-
-        body.Append(new SectionProperties(
-            new FooterReference { Type = HeaderFooterValues.Default, Id = _main.GetIdOfPart(footer) },
-            new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 1134, Right = 1134, Bottom = 1134, Left = 1134, Header = 567, Footer = 567, Gutter = 0 }));
-
-        var root = new Document(body);
-        root.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-        root.AddNamespaceDeclaration("mc", "http://schemas.openxmlformats.org/markup-compatibility/2006");
-        root.AddNamespaceDeclaration("w14", "http://schemas.microsoft.com/office/word/2010/wordml");
-        root.MCAttributes = new MarkupCompatibilityAttributes { Ignorable = "w14" };
-        _main.Document = root;
-
-        NumberingDefinitionsPart numbering = _main.AddNewPart<NumberingDefinitionsPart>("numbering");
-        numbering.Numbering = _numbering.Build();
-
-        string[] categories = [.. papers.Select(p => p.MainCategory ?? p.Section).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-        document.PackageProperties.Title = DocxText.Clean(_settings.Title);
-        document.PackageProperties.Subject = summary;
-        document.PackageProperties.Keywords = DocxText.Clean(string.Join(", ", categories));
-        document.PackageProperties.Creator = "ArxivDigest.Parsing";
-        document.PackageProperties.Created = _settings.Generated.UtcDateTime;
-        document.PackageProperties.Modified = _settings.Generated.UtcDateTime;
+        // Known only now: the numbering instances and the links the papers made.
+        DocxPackage.WritePart(zip, DocxPackage.NumberingPath, _numbering.Build());
+        DocxPackage.WriteDocumentRelationships(zip, _links.Relationships);
     }
 
-    private List<(string Section, List<Paper> Papers)> Group(IReadOnlyList<Paper> papers)
+    private void WriteDocument(OpenXmlWriter writer, DocxSpill papers, IReadOnlyList<DocxGroup> groups, string summary)
     {
+        int count = papers.Count;
+        writer.WriteStartDocument();
+        writer.WriteStartElement(
+            new Document(),
+            [new OpenXmlAttribute("mc", "Ignorable", "http://schemas.openxmlformats.org/markup-compatibility/2006", "w14")],
+            [
+                new KeyValuePair<string, string>("w", "http://schemas.openxmlformats.org/wordprocessingml/2006/main"),
+                new KeyValuePair<string, string>("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+                new KeyValuePair<string, string>("mc", "http://schemas.openxmlformats.org/markup-compatibility/2006"),
+                new KeyValuePair<string, string>("w14", "http://schemas.microsoft.com/office/word/2010/wordml"),
+            ]);
+        writer.WriteStartElement(new Body());
+        writer.WriteElement(Styled(DocxStyles.Title, DocxText.Run(DocxText.Clean(_settings.Title), null)));
+        writer.WriteElement(Styled(DocxStyles.Subtitle, DocxText.Run(summary, null)));
+        writer.WriteElement(Styled(DocxStyles.TocHeading, DocxText.Run("Contents", null)));
+
+        // The contents come first and link to headings named later: in a flat list the paper bookmarks are named
+        // here, in document order, and named again the same way for the body.
         if (_settings.Flat)
         {
-            return [(string.Empty, [.. papers])];
+            var names = new DocxBookmarks();
+            int n = 0;
+            IEnumerable<(string, string)> entries = groups.SelectMany(g => g.Offsets).Select(offset =>
+            {
+                Paper paper = papers.Read(offset);
+                n++;
+                return (n.ToString(CultureInfo.InvariantCulture) + ". " + DocxText.Clean(paper.Title), names.Name(paper, n));
+            });
+            WriteAll(writer, TableOfContents(entries, count, DocxStyles.Toc2));
+        }
+        else
+        {
+            WriteAll(writer, TableOfContents(
+                groups.Select((g, i) => (SectionHeading(g.Section, g.Offsets.Count), SectionBookmark(i))), groups.Count, DocxStyles.Toc1));
         }
 
-        var groups = new List<(string, List<Paper>)>();
-        var bySection = new Dictionary<string, List<Paper>>(StringComparer.Ordinal);
-        foreach (Paper paper in papers)
+        var bookmarks = new DocxBookmarks();
+        for (int g = 0; !_settings.Flat && g < groups.Count; g++)
         {
-            string section = paper.Section ?? paper.MainCategory ?? NoSection;
-            if (!bySection.TryGetValue(section, out List<Paper>? list))
+            bookmarks.Reserve(SectionBookmark(g));
+        }
+
+        int number = 0;
+        for (int g = 0; g < groups.Count; g++)
+        {
+            DocxGroup group = groups[g];
+            if (!_settings.Flat)
             {
-                list = [];
-                bySection.Add(section, list);
-                groups.Add((section, list));
+                writer.WriteElement(Bookmarked(Styled(DocxStyles.Heading1, DocxText.Run(SectionHeading(group.Section, group.Offsets.Count), null)), SectionBookmark(g)));
             }
 
-            list.Add(paper);
+            foreach (long offset in group.Offsets)
+            {
+                Paper paper = papers.Read(offset);
+                number++;
+                AppendPaper(paper, number, bookmarks.Name(paper, number));
+                WriteAll(writer, _elements);
+                _elements.Clear();
+            }
         }
 
-        return groups;
+        writer.WriteElement(new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = DocxPackage.FooterId },
+            new PageSize { Width = 11906, Height = 16838 },
+            new PageMargin { Top = 1134, Right = 1134, Bottom = 1134, Left = 1134, Header = 567, Footer = 567, Gutter = 0 }));
+        writer.WriteEndElement(); // body
+        writer.WriteEndElement(); // document
+    }
+
+    private static string SectionBookmark(int index) => "section_" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static void WriteAll(OpenXmlWriter writer, IEnumerable<OpenXmlElement> elements)
+    {
+        foreach (OpenXmlElement element in elements)
+        {
+            writer.WriteElement(element);
+        }
     }
 
     private static string SectionHeading(string section, int count)
@@ -200,7 +191,7 @@ internal sealed class DocxBuilder
     /// result is filled in already with a link to each heading, so a reader that does not update fields still shows it;
     /// Word updates it (with page numbers) on opening, as the settings ask.
     /// </summary>
-    private static IEnumerable<Paragraph> TableOfContents(List<(string Text, string Bookmark)> entries, string style)
+    private static IEnumerable<Paragraph> TableOfContents(IEnumerable<(string Text, string Bookmark)> entries, int count, string style)
     {
         string levels = style == DocxStyles.Toc1 ? "1-1" : "2-2";
         var begin = new OpenXmlElement[]
@@ -210,7 +201,7 @@ internal sealed class DocxBuilder
             new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
         };
         var end = new Run(new FieldChar { FieldCharType = FieldCharValues.End });
-        if (entries.Count == 0)
+        if (count == 0)
         {
             Paragraph only = Styled(style, begin);
             only.Append(DocxText.Run("No papers.", null), end);
@@ -218,11 +209,12 @@ internal sealed class DocxBuilder
             yield break;
         }
 
-        for (int i = 0; i < entries.Count; i++)
+        int i = 0;
+        foreach ((string text, string bookmark) in entries)
         {
             Paragraph paragraph = Styled(style, i == 0 ? begin : []);
-            paragraph.AppendChild(new Hyperlink(DocxText.Run(entries[i].Text, DocxStyles.Hyperlink)) { Anchor = entries[i].Bookmark, History = true });
-            if (i == entries.Count - 1)
+            paragraph.AppendChild(new Hyperlink(DocxText.Run(text, DocxStyles.Hyperlink)) { Anchor = bookmark, History = true });
+            if (++i == count)
             {
                 paragraph.AppendChild(end);
             }
@@ -231,7 +223,7 @@ internal sealed class DocxBuilder
         }
     }
 
-    private void AppendPaper(Body body, Paper paper, int number, string bookmark)
+    private void AppendPaper(Paper paper, int number, string bookmark)
     {
         // Heading 2: the number, then the title as a link to the abstract page.
         Paragraph heading = Styled(DocxStyles.Heading2, DocxText.Run(number.ToString(CultureInfo.InvariantCulture) + ". ", null));
@@ -247,35 +239,35 @@ internal sealed class DocxBuilder
             _inline.RenderTitle(paper.Title, heading, insideLink: false);
         }
 
-        body.Append(Bookmarked(heading, bookmark));
+        _elements.Add(Bookmarked(heading, bookmark));
 
         if (!paper.Authors.IsDefaultOrEmpty)
         {
-            body.Append(Styled(DocxStyles.Authors, DocxText.Run(DocxText.Clean(string.Join(", ", paper.Authors)), null)));
+            _elements.Add(Styled(DocxStyles.Authors, DocxText.Run(DocxText.Clean(string.Join(", ", paper.Authors)), null)));
         }
 
-        body.Append(InfoLine(paper));
+        _elements.Add(InfoLine(paper));
 
         if (_settings.Details)
         {
             foreach (PaperField extra in paper.ExtraFields)
             {
-                Field(body, extra.Value, DocxStyles.Detail, extra.Label.Length > 0 ? DocxText.Clean(extra.Label) : null);
+                Field(extra.Value, DocxStyles.Detail, extra.Label.Length > 0 ? DocxText.Clean(extra.Label) : null);
             }
         }
 
-        Field(body, paper.Tldr, DocxStyles.Tldr, "TL;DR");
+        Field(paper.Tldr, DocxStyles.Tldr, "TL;DR");
         if (_settings.Details)
         {
-            Field(body, paper.Motivation, DocxStyles.Detail, "Motivation");
-            Field(body, paper.Method, DocxStyles.Detail, "Method");
-            Field(body, paper.Result, DocxStyles.Detail, "Result");
-            Field(body, paper.Conclusion, DocxStyles.Detail, "Conclusion");
+            Field(paper.Motivation, DocxStyles.Detail, "Motivation");
+            Field(paper.Method, DocxStyles.Detail, "Method");
+            Field(paper.Result, DocxStyles.Detail, "Result");
+            Field(paper.Conclusion, DocxStyles.Detail, "Conclusion");
         }
 
         if (_settings.Abstracts)
         {
-            Field(body, paper.Abstract, DocxStyles.Abstract, "Abstract");
+            Field(paper.Abstract, DocxStyles.Abstract, "Abstract");
         }
     }
 
@@ -315,14 +307,14 @@ internal sealed class DocxBuilder
         return info;
     }
 
-    private void Field(Body body, string? value, string style, string? label)
+    private void Field(string? value, string style, string? label)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return;
         }
 
-        body.Append(_inline.RenderField(value, style, label));
+        _elements.AddRange(_inline.RenderField(value, style, label));
     }
 
     private Paragraph Bookmarked(Paragraph paragraph, string name)

@@ -9,9 +9,12 @@ namespace ArxivDigest.Parsing.Writers.Docx;
 /// summaries' Markdown, math and HTML shown as such. Every look is a style, so the list can be restyled in Word.
 /// </summary>
 /// <remarks>
-/// A document is built whole, so the writer keeps the papers it is given until <see cref="CompleteAsync"/>, then builds
-/// the package in memory (the Open XML package needs a seekable stream) and copies it to the output, which may be any
-/// writable stream and is not disposed. Options (<see cref="PaperWriterOptions.Properties"/>): <c>docx-title</c>,
+/// The contents (before the papers) count each section's papers, so the writer keeps the papers it is given (in
+/// memory up to 16 MB, then in a temporary file) until <see cref="CompleteAsync"/>; it then streams the document,
+/// one paper at a time, into the same kind of storage and copies it to the output, which may be any writable stream
+/// and is not disposed. Memory is bounded by the largest paper, not by their number; temporary files are deleted
+/// when the writer completes or is disposed.
+/// Characters XML cannot hold are replaced (<see cref="PaperWriter.Diagnostics"/> says where). Options (<see cref="PaperWriterOptions.Properties"/>): <c>docx-title</c>,
 /// <c>docx-abstracts</c>, <c>docx-details</c>, <c>docx-group</c> (<c>section</c> or <c>flat</c>).
 /// </remarks>
 public sealed class DocxPaperWriter : PaperWriter
@@ -19,8 +22,9 @@ public sealed class DocxPaperWriter : PaperWriter
     private const string DefaultTitle = "arXiv reading list";
 
     private readonly Stream _output;
-    private readonly List<Paper> _papers = [];
-    private readonly List<DateOnly> _digestDates = [];
+    private readonly HashSet<DateOnly> _dates = [];
+    private readonly HashSet<string> _categories = new(StringComparer.Ordinal);
+    private DocxSpill? _spill;
     private readonly string? _title;
     private readonly bool _abstracts;
     private readonly bool _details;
@@ -54,6 +58,12 @@ public sealed class DocxPaperWriter : PaperWriter
         _generated = generated;
     }
 
+    /// <summary>Where the temporary files go (the system's temporary folder unless set).</summary>
+    internal string TemporaryDirectory { get; init; } = Path.GetTempPath();
+
+    /// <summary>How much of the kept papers, and of the package, stays in memory before going to a temporary file.</summary>
+    internal long MemoryLimit { get; init; } = 16 * 1024 * 1024;
+
     /// <summary>The <c>docx</c> format (<c>.docx</c>) and its options.</summary>
     public static PaperWriterFormat Format { get; } = new(
         "docx",
@@ -75,7 +85,7 @@ public sealed class DocxPaperWriter : PaperWriter
         ArgumentNullException.ThrowIfNull(digest);
         if (digest.Date is DateOnly date)
         {
-            _digestDates.Add(date);
+            _dates.Add(date);
         }
 
         return default;
@@ -86,7 +96,20 @@ public sealed class DocxPaperWriter : PaperWriter
     {
         ArgumentNullException.ThrowIfNull(paper);
         ObjectDisposedException.ThrowIf(_completed, this);
-        _papers.Add(paper);
+        cancellationToken.ThrowIfCancellationRequested();
+        paper = XmlText(paper);
+        if (paper.DigestDate is DateOnly date)
+        {
+            _dates.Add(date);
+        }
+
+        if ((paper.MainCategory ?? paper.Section) is string category)
+        {
+            _categories.Add(category);
+        }
+
+        _spill ??= new DocxSpill(_flat, TemporaryDirectory, MemoryLimit);
+        _spill.Add(paper, paper.Section ?? paper.MainCategory ?? DocxBuilder.NoSection);
         return default;
     }
 
@@ -99,22 +122,51 @@ public sealed class DocxPaperWriter : PaperWriter
         }
 
         _completed = true;
-        var settings = new DocxSettings(_title ?? DefaultTitleFor(), _abstracts, _details, _flat, _generated ?? DateTimeOffset.UtcNow);
-        var buffer = new MemoryStream();
-        await using (buffer.ConfigureAwait(false))
+        int replaced = 0;
+        string title = _title is null ? DefaultTitleFor() : DocxText.Clean(_title, out replaced);
+        if (replaced > 0)
         {
-            DocxBuilder.Build(buffer, _papers, settings);
-            buffer.Position = 0;
-            await buffer.CopyToAsync(_output, cancellationToken).ConfigureAwait(false);
-            await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            ReportReplaced(null, "the title option", replaced, "DOCX", "replaced with U+FFFD");
         }
 
-        _papers.Clear();
+        var settings = new DocxSettings(title, _abstracts, _details, _flat, _generated ?? DateTimeOffset.UtcNow);
+        _spill ??= new DocxSpill(_flat, TemporaryDirectory, MemoryLimit);
+        var package = new TemporaryStream(TemporaryDirectory, MemoryLimit);
+        await using (package.ConfigureAwait(false))
+        {
+            DocxBuilder.Build(package, _spill, settings, _categories);
+            _spill.Dispose();
+            _spill = null;
+            package.Position = 0;
+            await package.CopyToAsync(_output, cancellationToken).ConfigureAwait(false);
+            await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
+
+    /// <inheritdoc/>
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        _spill?.Dispose();
+        _spill = null;
+        await base.DisposeAsyncCore().ConfigureAwait(false);
+    }
+
+    /// <summary>The paper with what XML 1.0 cannot hold replaced (in its URL, percent-encoded), each change reported.</summary>
+    private Paper XmlText(Paper paper) => PaperText.Map(paper, (field, value) =>
+    {
+        bool url = field == "url";
+        string cleaned = url ? DocxText.CleanUrl(value, out int replaced) : DocxText.Clean(value, out replaced);
+        if (replaced > 0)
+        {
+            ReportReplaced(paper, field, replaced, "DOCX", url ? "percent-encoded" : "replaced with U+FFFD");
+        }
+
+        return cleaned;
+    });
 
     private string DefaultTitleFor()
     {
-        List<DateOnly> dates = [.. _papers.Select(p => p.DigestDate).OfType<DateOnly>().Concat(_digestDates).Distinct().Order()];
+        List<DateOnly> dates = [.. _dates.Order()];
         return dates.Count switch
         {
             0 => DefaultTitle,
@@ -123,3 +175,4 @@ public sealed class DocxPaperWriter : PaperWriter
         };
     }
 }
+

@@ -12,20 +12,19 @@ internal static class DocxText
     /// backspace and form feed a JSON <c>\b</c> or <c>\f</c> leaves where <c>\beta</c> or <c>\frac</c> was meant;
     /// U+FFFE, U+FFFF; unpaired surrogates) with U+FFFD, so the reader sees that something was there.
     /// </summary>
-    public static string Clean(string? text)
+    public static string Clean(string? text) => Clean(text, out _);
+
+    /// <summary>As <see cref="Clean(string?)"/>, counting the characters replaced.</summary>
+    public static string Clean(string? text, out int replaced)
     {
+        replaced = 0;
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
         }
 
-        int i = 0;
-        while (i < text.Length && IsValid(text, i))
-        {
-            i += char.IsHighSurrogate(text[i]) ? 2 : 1;
-        }
-
-        if (i >= text.Length)
+        int i = FirstInvalid(text);
+        if (i < 0)
         {
             return text;
         }
@@ -43,12 +42,81 @@ internal static class DocxText
             else
             {
                 sb.Append('\uFFFD');
+                replaced++;
                 i++;
             }
         }
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// A link target with each character XML cannot hold percent-encoded as UTF-8 (a lone surrogate as U+FFFD's
+    /// bytes), as a browser would send it; the count of characters changed.
+    /// </summary>
+    public static string CleanUrl(string text, out int replaced)
+    {
+        replaced = 0;
+        int i = FirstInvalid(text);
+        if (i < 0)
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 16);
+        sb.Append(text, 0, i);
+        Span<byte> utf8 = stackalloc byte[4];
+        while (i < text.Length)
+        {
+            if (IsValid(text, i))
+            {
+                int length = char.IsHighSurrogate(text[i]) ? 2 : 1;
+                sb.Append(text, i, length);
+                i += length;
+                continue;
+            }
+
+            char c = text[i];
+            int count = char.IsSurrogate(c) ? Encoding.UTF8.GetBytes("\uFFFD", utf8) : Encoding.UTF8.GetBytes([c], utf8);
+            foreach (byte b in utf8[..count])
+            {
+                sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            replaced++;
+            i++;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The index of the first character XML cannot hold, or -1.</summary>
+    private static int FirstInvalid(string text)
+    {
+        // Most text has none of them: look for candidates with a vectorized search first.
+        int i = text.AsSpan().IndexOfAny(Candidates);
+        if (i < 0)
+        {
+            return -1;
+        }
+
+        while (i < text.Length)
+        {
+            if (!IsValid(text, i))
+            {
+                return i;
+            }
+
+            i += char.IsHighSurrogate(text[i]) ? 2 : 1;
+        }
+
+        return -1;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Candidates = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c))
+        + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c))
+        + "\uFFFE\uFFFF");
 
     private static bool IsValid(string text, int i)
     {
@@ -133,9 +201,13 @@ internal static class DocxText
 }
 
 /// <summary>The document's external links: one relationship per distinct http or https address.</summary>
-internal sealed class DocxLinks(DocumentFormat.OpenXml.Packaging.MainDocumentPart part)
+internal sealed class DocxLinks
 {
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private readonly List<(string Id, Uri Target)> _relationships = [];
+
+    /// <summary>The relationships, in the order they were made.</summary>
+    public IReadOnlyList<(string Id, Uri Target)> Relationships => _relationships;
 
     /// <summary>Whether <paramref name="url"/> is an absolute http or https address (only those become links).</summary>
     public static bool IsWebUrl(string? url)
@@ -150,7 +222,7 @@ internal sealed class DocxLinks(DocumentFormat.OpenXml.Packaging.MainDocumentPar
         if (!_ids.TryGetValue(url, out string? id))
         {
             id = "link" + (_ids.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            part.AddHyperlinkRelationship(new Uri(url, UriKind.Absolute), isExternal: true, id);
+            _relationships.Add((id, new Uri(url, UriKind.Absolute)));
             _ids.Add(url, id);
         }
 

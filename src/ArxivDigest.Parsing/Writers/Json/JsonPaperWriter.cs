@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -12,6 +13,9 @@ namespace ArxivDigest.Parsing.Writers.Json;
 public sealed class JsonPaperWriter : PaperWriter
 {
     private const int FlushThreshold = 32 * 1024;
+
+    /// <summary>Values longer than this (in characters) are written in segments.</summary>
+    internal const int SegmentChars = 1 << 20;
 
     private static readonly JsonWriterOptions Compact = new()
     {
@@ -56,6 +60,8 @@ public sealed class JsonPaperWriter : PaperWriter
     {
         ArgumentNullException.ThrowIfNull(paper);
         ObjectDisposedException.ThrowIf(_completed, this);
+        // Utf8JsonWriter would write a lone surrogate as \uFFFD without a word: the same change, reported.
+        paper = WithoutLoneSurrogates(paper, "JSON");
         if (!_started && !_lines)
         {
             _json.WriteStartArray();
@@ -64,11 +70,11 @@ public sealed class JsonPaperWriter : PaperWriter
         _started = true;
         if (_shape == JsonShape.DailyArxiv)
         {
-            WriteDailyArxiv(_json, paper);
+            await WriteDailyArxivAsync(paper, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            WriteNative(_json, paper);
+            await WriteNativeAsync(paper, cancellationToken).ConfigureAwait(false);
         }
 
         _json.Flush();
@@ -125,105 +131,105 @@ public sealed class JsonPaperWriter : PaperWriter
         }
     }
 
-    private static void WriteNative(Utf8JsonWriter json, Paper paper)
+    private async ValueTask WriteNativeAsync(Paper paper, CancellationToken cancellationToken)
     {
-        json.WriteStartObject();
-        WriteStringOrNull(json, Names.ArxivId, paper.Id?.Id);
+        _json.WriteStartObject();
+        await WriteStringOrNullAsync(Names.ArxivId, paper.Id?.Id, cancellationToken).ConfigureAwait(false);
         if (paper.Id?.Version is int version)
         {
-            json.WriteNumber(Names.Version, version);
+            _json.WriteNumber(Names.Version, version);
         }
         else
         {
-            json.WriteNull(Names.Version);
+            _json.WriteNull(Names.Version);
         }
 
-        json.WriteString(Names.Title, paper.Title);
-        json.WriteString(Names.Url, paper.Url);
-        WriteStrings(json, Names.Authors, paper.Authors.AsSpan());
-        WriteStringOrNull(json, Names.MainCategory, paper.MainCategory);
-        WriteStringOrNull(json, Names.Section, paper.Section);
+        await WriteStringAsync(Names.Title, paper.Title, cancellationToken).ConfigureAwait(false);
+        await WriteStringAsync(Names.Url, paper.Url, cancellationToken).ConfigureAwait(false);
+        await WriteStringsAsync(Names.Authors, paper.Authors, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.MainCategory, paper.MainCategory, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Section, paper.Section, cancellationToken).ConfigureAwait(false);
         if (paper.Index is int index)
         {
-            json.WriteNumber(Names.Index, index);
+            _json.WriteNumber(Names.Index, index);
         }
         else
         {
-            json.WriteNull(Names.Index);
+            _json.WriteNull(Names.Index);
         }
 
-        WriteStringOrNull(json, Names.Tldr, paper.Tldr);
-        WriteStringOrNull(json, Names.Motivation, paper.Motivation);
-        WriteStringOrNull(json, Names.Method, paper.Method);
-        WriteStringOrNull(json, Names.Result, paper.Result);
-        WriteStringOrNull(json, Names.Conclusion, paper.Conclusion);
-        WriteStringOrNull(json, Names.Abstract, paper.Abstract);
-        json.WriteStartArray(Names.ExtraFields);
+        await WriteStringOrNullAsync(Names.Tldr, paper.Tldr, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Motivation, paper.Motivation, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Method, paper.Method, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Result, paper.Result, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Conclusion, paper.Conclusion, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Abstract, paper.Abstract, cancellationToken).ConfigureAwait(false);
+        _json.WriteStartArray(Names.ExtraFields);
         foreach (PaperField field in paper.ExtraFields)
         {
-            json.WriteStartObject();
-            json.WriteString(Names.Label, field.Label);
-            json.WriteString(Names.Value, field.Value);
-            json.WriteNumber(Names.Line, field.Location.Line);
-            json.WriteEndObject();
+            _json.WriteStartObject();
+            await WriteStringAsync(Names.Label, field.Label, cancellationToken).ConfigureAwait(false);
+            await WriteStringAsync(Names.Value, field.Value, cancellationToken).ConfigureAwait(false);
+            _json.WriteNumber(Names.Line, field.Location.Line);
+            _json.WriteEndObject();
         }
 
-        json.WriteEndArray();
+        _json.WriteEndArray();
         if (paper.DigestDate is DateOnly date)
         {
-            json.WriteString(Names.DigestDate, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            _json.WriteString(Names.DigestDate, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
         else
         {
-            json.WriteNull(Names.DigestDate);
+            _json.WriteNull(Names.DigestDate);
         }
 
-        json.WriteStartObject(Names.Source);
-        WriteStringOrNull(json, Names.File, paper.Location.File);
-        json.WriteNumber(Names.Line, paper.Location.Line);
-        json.WriteEndObject();
-        json.WriteEndObject();
+        _json.WriteStartObject(Names.Source);
+        await WriteStringOrNullAsync(Names.File, paper.Location.File, cancellationToken).ConfigureAwait(false);
+        _json.WriteNumber(Names.Line, paper.Location.Line);
+        _json.WriteEndObject();
+        _json.WriteEndObject();
     }
 
-    private static void WriteDailyArxiv(Utf8JsonWriter json, Paper paper)
+    private async ValueTask WriteDailyArxivAsync(Paper paper, CancellationToken cancellationToken)
     {
-        json.WriteStartObject();
-        json.WriteString(Names.Id, paper.Id?.ToString() ?? LastSegment(paper.Url));
-        json.WriteStartArray(Names.Categories);
+        _json.WriteStartObject();
+        await WriteStringAsync(Names.Id, paper.Id?.ToString() ?? LastSegment(paper.Url), cancellationToken).ConfigureAwait(false);
+        _json.WriteStartArray(Names.Categories);
         if ((paper.MainCategory ?? paper.Section) is string category)
         {
-            json.WriteStringValue(category);
+            await WriteStringValueAsync(category, cancellationToken).ConfigureAwait(false);
         }
 
-        json.WriteEndArray();
-        WriteStringOrNull(json, Names.Pdf, paper.PdfUrl);
-        json.WriteString(Names.Abs, paper.Url);
-        WriteStrings(json, Names.Authors, paper.Authors.AsSpan());
-        json.WriteString(Names.Title, paper.Title);
-        WriteStringOrNull(json, Names.Summary, paper.Abstract);
-        json.WriteStartObject(Names.AI);
-        WriteStringOrNull(json, Names.Tldr, paper.Tldr);
-        WriteStringOrNull(json, Names.Motivation, paper.Motivation);
-        WriteStringOrNull(json, Names.Method, paper.Method);
-        WriteStringOrNull(json, Names.Result, paper.Result);
-        WriteStringOrNull(json, Names.Conclusion, paper.Conclusion);
-        json.WriteEndObject();
+        _json.WriteEndArray();
+        await WriteStringOrNullAsync(Names.Pdf, paper.PdfUrl, cancellationToken).ConfigureAwait(false);
+        await WriteStringAsync(Names.Abs, paper.Url, cancellationToken).ConfigureAwait(false);
+        await WriteStringsAsync(Names.Authors, paper.Authors, cancellationToken).ConfigureAwait(false);
+        await WriteStringAsync(Names.Title, paper.Title, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Summary, paper.Abstract, cancellationToken).ConfigureAwait(false);
+        _json.WriteStartObject(Names.AI);
+        await WriteStringOrNullAsync(Names.Tldr, paper.Tldr, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Motivation, paper.Motivation, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Method, paper.Method, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Result, paper.Result, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Conclusion, paper.Conclusion, cancellationToken).ConfigureAwait(false);
+        _json.WriteEndObject();
         if (paper.ExtraFields.Length > 0)
         {
             // Not part of the generator's record, but never dropped.
-            json.WriteStartArray(Names.ExtraFieldsSnake);
+            _json.WriteStartArray(Names.ExtraFieldsSnake);
             foreach (PaperField field in paper.ExtraFields)
             {
-                json.WriteStartObject();
-                json.WriteString(Names.Label, field.Label);
-                json.WriteString(Names.Value, field.Value);
-                json.WriteEndObject();
+                _json.WriteStartObject();
+                await WriteStringAsync(Names.Label, field.Label, cancellationToken).ConfigureAwait(false);
+                await WriteStringAsync(Names.Value, field.Value, cancellationToken).ConfigureAwait(false);
+                _json.WriteEndObject();
             }
 
-            json.WriteEndArray();
+            _json.WriteEndArray();
         }
 
-        json.WriteEndObject();
+        _json.WriteEndObject();
     }
 
     private static string LastSegment(string url)
@@ -232,26 +238,74 @@ public sealed class JsonPaperWriter : PaperWriter
         return trimmed[(trimmed.LastIndexOf('/') + 1)..];
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, JsonEncodedText name, ReadOnlySpan<string> values)
+    private async ValueTask WriteStringsAsync(JsonEncodedText name, ImmutableArray<string> values, CancellationToken cancellationToken)
     {
-        json.WriteStartArray(name);
-        foreach (string value in values)
+        _json.WriteStartArray(name);
+        if (!values.IsDefault)
         {
-            json.WriteStringValue(value);
+            foreach (string value in values)
+            {
+                await WriteStringValueAsync(value, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        json.WriteEndArray();
+        _json.WriteEndArray();
     }
 
-    private static void WriteStringOrNull(Utf8JsonWriter json, JsonEncodedText name, string? value)
+    private ValueTask WriteStringOrNullAsync(JsonEncodedText name, string? value, CancellationToken cancellationToken)
     {
         if (value is null)
         {
-            json.WriteNull(name);
+            _json.WriteNull(name);
+            return default;
         }
-        else
+
+        return WriteStringAsync(name, value, cancellationToken);
+    }
+
+    private ValueTask WriteStringAsync(JsonEncodedText name, string value, CancellationToken cancellationToken)
+    {
+        if (value.Length <= SegmentChars)
         {
-            json.WriteString(name, value);
+            _json.WriteString(name, value);
+            return default;
+        }
+
+        _json.WritePropertyName(name);
+        return WriteSegmentsAsync(value, cancellationToken);
+    }
+
+    private ValueTask WriteStringValueAsync(string value, CancellationToken cancellationToken)
+    {
+        if (value.Length <= SegmentChars)
+        {
+            _json.WriteStringValue(value);
+            return default;
+        }
+
+        return WriteSegmentsAsync(value, cancellationToken);
+    }
+
+    /// <summary>
+    /// A long value in segments, the buffer written out after each: one JSON token may not exceed about 166 million
+    /// characters, and the buffer stays small whatever the value's length.
+    /// </summary>
+    private async ValueTask WriteSegmentsAsync(string value, CancellationToken cancellationToken)
+    {
+        int start = 0;
+        while (start < value.Length)
+        {
+            int length = Math.Min(SegmentChars, value.Length - start);
+            if (start + length < value.Length && char.IsHighSurrogate(value[start + length - 1]))
+            {
+                length--; // never split a surrogate pair
+            }
+
+            bool last = start + length == value.Length;
+            _json.WriteStringValueSegment(value.AsSpan(start, length), last);
+            start += length;
+            _json.Flush();
+            await FlushBufferAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class MarkdownDigestWriter : PaperWriter
     {
         ArgumentNullException.ThrowIfNull(paper);
         ObjectDisposedException.ThrowIf(_completed, this);
-        _papers.Add(paper);
+        _papers.Add(OneLineFieldsOnOneLine(WithoutLoneSurrogates(paper, "Markdown")));
         return default;
     }
 
@@ -98,6 +98,35 @@ public sealed class MarkdownDigestWriter : PaperWriter
 
         _papers.Clear();
     }
+
+    /// <summary>
+    /// The heading, author, category and label lines hold one line each: a line break there would end the line (and
+    /// could start another paper), so it is written as a space, and reported.
+    /// </summary>
+    private Paper OneLineFieldsOnOneLine(Paper paper)
+    {
+        if (!HasBreak(paper.Title) && !HasBreak(paper.Url) && !HasBreak(paper.MainCategory) && !HasBreak(paper.Section)
+            && (paper.Authors.IsDefault || !paper.Authors.Any(HasBreak)) && (paper.ExtraFields.IsDefault || !paper.ExtraFields.Any(f => HasBreak(f.Label))))
+        {
+            return paper;
+        }
+
+        var lineFields = new HashSet<string>(StringComparer.Ordinal) { "title", "url", "author", "main category", "section", "extra field label" };
+        return PaperText.Map(paper, (field, value) =>
+        {
+            if (!lineFields.Contains(field) || !HasBreak(value))
+            {
+                return value;
+            }
+
+            ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning,
+                $"Markdown: the {field} holds a line break, which its line of the digest cannot; written as a space.");
+            return value.Replace('\n', ' ');
+        });
+    }
+
+    // The writer's digest breaks lines with \n only, so a bare \r is content to a reader (docs/format.md).
+    private static bool HasBreak(string? value) => value is not null && value.Contains('\n', StringComparison.Ordinal);
 
     private static async ValueTask FlushAsync(StreamWriter text, StringBuilder sb, CancellationToken cancellationToken, bool force = false)
     {

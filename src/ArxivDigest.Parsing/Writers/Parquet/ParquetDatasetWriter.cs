@@ -13,9 +13,11 @@ namespace ArxivDigest.Parsing.Writers.Parquet;
 /// one row group's worth (<c>parquet-row-group-size</c>; the largest buffer is written out first), and at most
 /// 64 partition files are open at once: when another partition is needed, the least recently used file is completed,
 /// and that partition continues in a new file (<c>part-00001.parquet</c>) if more of its papers come.</para>
-/// <para>The writer fills the folder in place. A writer disposed without <see cref="CompleteAsync"/> leaves
-/// incomplete files behind: write into a temporary folder and move it into place on success (as the
-/// <c>arxiv-digest</c> tool does), or delete the folder.</para>
+/// <para>The writer fills the folder in place. A file being written has a hidden temporary name
+/// (<c>.part-00000.parquet.incomplete</c>, which engines skip) and takes its own name only once complete; a writer
+/// disposed without <see cref="CompleteAsync"/> (a failure) deletes every file and folder it made, so no part of
+/// an unfinished dataset is ever read as data. (The <c>arxiv-digest</c> tool also writes into a temporary folder and
+/// moves it into place on success.)</para>
 /// </remarks>
 public sealed class ParquetDatasetWriter : PaperWriter
 {
@@ -28,6 +30,7 @@ public sealed class ParquetDatasetWriter : PaperWriter
     private readonly int _maxOpenFiles;
     private readonly Dictionary<string, Partition> _partitions = new(StringComparer.Ordinal);
     private readonly List<Partition> _open = [];
+    private readonly bool _createdRoot;
     private long _buffered;
     private long _clock;
     private bool _completed;
@@ -54,6 +57,7 @@ public sealed class ParquetDatasetWriter : PaperWriter
             throw new IOException($"'{directory}' is not empty: a dataset is written into a new or empty folder.");
         }
 
+        _createdRoot = !Directory.Exists(_directory);
         Directory.CreateDirectory(_directory);
         _partitionBy = partitionBy;
         _settings = settings;
@@ -68,10 +72,11 @@ public sealed class ParquetDatasetWriter : PaperWriter
     {
         ArgumentNullException.ThrowIfNull(paper);
         ObjectDisposedException.ThrowIf(_completed, this);
+        paper = WithoutLoneSurrogates(paper, "Parquet");
         string folder = HivePartition.FolderName(_columnName, PartitionValue(paper));
         if (!_partitions.TryGetValue(folder, out Partition? partition))
         {
-            partition = new Partition(folder, Path.Combine(_directory, folder));
+            partition = new Partition(folder, Path.Combine(_directory, folder), this);
             EnsureInside(partition.Path);
             _partitions.Add(folder, partition);
         }
@@ -128,7 +133,36 @@ public sealed class ParquetDatasetWriter : PaperWriter
         }
 
         _open.Clear();
+        if (!_completed)
+        {
+            // A failed dataset: remove what this writer made (the folder was empty or new), so nothing of it is read.
+            foreach (Partition partition in _partitions.Values)
+            {
+                partition.DeleteFiles();
+            }
+
+            if (_createdRoot)
+            {
+                TryDeleteEmptyDirectory(_directory);
+            }
+        }
+
         await base.DisposeAsyncCore().ConfigureAwait(false);
+    }
+
+    private static void TryDeleteEmptyDirectory(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
+            {
+                Directory.Delete(path);
+            }
+        }
+        catch (IOException)
+        {
+            // Something else appeared in it meanwhile: leave it.
+        }
     }
 
     private string? PartitionValue(Paper paper) => _partitionBy switch
@@ -158,10 +192,13 @@ public sealed class ParquetDatasetWriter : PaperWriter
     }
 
     /// <summary>One partition's folder, and its open file, if any.</summary>
-    private sealed class Partition(string folder, string path) : IAsyncDisposable
+    private sealed class Partition(string folder, string path, ParquetDatasetWriter owner) : IAsyncDisposable
     {
         private readonly List<(string File, int Papers)> _files = [];
+        private readonly List<string> _written = [];
         private FileStream? _stream;
+        private string? _incomplete;
+        private bool _createdFolder;
 
         public string Path { get; } = path;
 
@@ -176,10 +213,17 @@ public sealed class ParquetDatasetWriter : PaperWriter
 
         public void Open(ParquetSettings settings, ParquetPartitionColumn partitionBy)
         {
-            Directory.CreateDirectory(Path);
+            if (!Directory.Exists(Path))
+            {
+                Directory.CreateDirectory(Path);
+                _createdFolder = true;
+            }
+
             string name = string.Create(CultureInfo.InvariantCulture, $"part-{_files.Count:D5}.parquet");
-            _stream = new FileStream(System.IO.Path.Combine(Path, name), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true);
+            _incomplete = System.IO.Path.Combine(Path, "." + name + ".incomplete");
+            _stream = new FileStream(_incomplete, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true);
             Writer = new ParquetPaperWriter(_stream, settings, partitionBy);
+            Writer.ForwardDiagnosticsTo(owner);
             _files.Add((folder + "/" + name, 0));
             FilePapers = 0;
         }
@@ -189,6 +233,26 @@ public sealed class ParquetDatasetWriter : PaperWriter
             await Writer!.CompleteAsync(cancellationToken).ConfigureAwait(false);
             _files[^1] = (_files[^1].File, FilePapers);
             await DisposeAsync().ConfigureAwait(false);
+            string complete = System.IO.Path.Combine(Path, System.IO.Path.GetFileName(_files[^1].File));
+            File.Move(_incomplete!, complete);
+            _incomplete = null;
+            _written.Add(complete);
+        }
+
+        /// <summary>Deletes the files (complete or not) and the folder this partition made.</summary>
+        public void DeleteFiles()
+        {
+            foreach (string file in _written.Append(_incomplete).OfType<string>())
+            {
+                File.Delete(file);
+            }
+
+            _written.Clear();
+            _incomplete = null;
+            if (_createdFolder)
+            {
+                TryDeleteEmptyDirectory(Path);
+            }
         }
 
         /// <summary>Closes the open file, if any, as it is (complete only after <see cref="CloseAsync"/>).</summary>

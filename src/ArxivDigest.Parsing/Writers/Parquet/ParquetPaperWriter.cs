@@ -10,7 +10,8 @@ namespace ArxivDigest.Parsing.Writers.Parquet;
 /// <remarks>
 /// Papers are buffered column by column only up to a row group (option <c>parquet-row-group-size</c>, 64 MiB of data
 /// by default), which is then encoded, compressed (option <c>parquet-compression</c>, snappy by default) and written, so
-/// memory stays bounded whatever the number of papers. Column statistics are written for every column; the repetitive
+/// memory stays bounded whatever the number of papers. Column statistics are written for every column (without the
+/// minimum and maximum of a column chunk where either is longer than 4 KB, as parquet-mr does); the repetitive
 /// text columns (<c>main_category</c>, <c>section</c>, <c>source_file</c>) are dictionary-encoded when that pays.
 /// The footer is written by <see cref="PaperWriter.CompleteAsync"/>; a writer disposed before that leaves an
 /// incomplete file, which the caller discards. The output stream need not be seekable and is not disposed.
@@ -18,6 +19,7 @@ namespace ArxivDigest.Parsing.Writers.Parquet;
 public sealed class ParquetPaperWriter : PaperWriter
 {
     private readonly Stream _output;
+    private readonly StatisticsTrimmingStream _trimmed;
     private readonly ParquetSettings _settings;
     private readonly PaperTable _table;
     private ParquetWriter? _parquet;
@@ -38,6 +40,7 @@ public sealed class ParquetPaperWriter : PaperWriter
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
+        _trimmed = new StatisticsTrimmingStream(output);
         _settings = settings;
         _table = new PaperTable(partitionColumn);
     }
@@ -65,7 +68,7 @@ public sealed class ParquetPaperWriter : PaperWriter
     {
         ArgumentNullException.ThrowIfNull(paper);
         ObjectDisposedException.ThrowIf(_completed, this);
-        _table.Add(paper);
+        _table.Add(WithoutLoneSurrogates(paper, "Parquet"));
         if (_table.Bytes >= _settings.RowGroupBytes)
         {
             await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
@@ -82,7 +85,9 @@ public sealed class ParquetPaperWriter : PaperWriter
 
         await FlushRowGroupAsync(cancellationToken).ConfigureAwait(false);
         ParquetWriter parquet = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await parquet.DisposeAsync().ConfigureAwait(false); // writes the footer
+        _trimmed.BeginFooter();
+        await parquet.DisposeAsync().ConfigureAwait(false); // writes the footer (into the trimming stream)
+        await _trimmed.FinishAsync(cancellationToken).ConfigureAwait(false);
         _completed = true;
         await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -109,5 +114,5 @@ public sealed class ParquetPaperWriter : PaperWriter
     }
 
     private async ValueTask<ParquetWriter> OpenAsync(CancellationToken cancellationToken)
-        => _parquet ??= await ParquetWriter.CreateAsync(_table.Schema, _output, _table.CreateOptions(_settings), append: false, cancellationToken).ConfigureAwait(false);
+        => _parquet ??= await ParquetWriter.CreateAsync(_table.Schema, _trimmed, _table.CreateOptions(_settings), append: false, cancellationToken).ConfigureAwait(false);
 }

@@ -202,11 +202,108 @@ public sealed partial class DocxPaperWriterTests
     [InlineData("cond-mat.stat-mech/0601001v1", "arXiv_cond_mat_stat_mech_0601001")]
     public void Bookmark_names_are_ones_word_takes(string id, string expected)
     {
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var names = new DocxBookmarks();
         Paper paper = DocxTestDocument.Paper(id: id);
-        Assert.Equal(expected, DocxBuilder.BookmarkName(paper, 1, taken));
-        Assert.Equal(expected + "_2", DocxBuilder.BookmarkName(paper, 2, taken));
-        Assert.Equal("paper_7", DocxBuilder.BookmarkName(paper with { Id = null }, 7, taken));
+        Assert.Equal(expected, names.Name(paper, 1));
+        Assert.Equal(expected + "_2", names.Name(paper, 2));
+        Assert.Equal("paper_7", names.Name(paper with { Id = null }, 7));
+    }
+
+    [Fact]
+    public void Naming_many_papers_of_one_identifier_takes_linear_work_and_gives_distinct_names()
+    {
+        const int Count = 20_000;
+        var names = new DocxBookmarks();
+        Paper paper = DocxTestDocument.Paper(id: "2602.10137");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 1; i <= Count; i++)
+        {
+            string name = names.Name(paper, i);
+            Assert.Matches(BookmarkNameRule(), name);
+            Assert.True(seen.Add(name), name);
+        }
+
+        Assert.Equal("arXiv_2602_10137_20001", names.Name(DocxTestDocument.Paper(id: "2602.10137v3"), Count + 1));
+        Assert.True(names.Probes <= 2L * (Count + 1), $"{names.Probes} names tried for {Count + 1} papers");
+    }
+
+    [Fact]
+    public void A_name_taken_by_another_paper_is_skipped()
+    {
+        var names = new DocxBookmarks();
+        Paper a = DocxTestDocument.Paper(id: "2602.10137");
+        Assert.Equal("arXiv_2602_10137", names.Name(a, 1));
+        Assert.Equal("arXiv_2602_10137_2", names.Name(a, 2));
+        names.Reserve("arXiv_2602_10137_3");
+        Assert.Equal("arXiv_2602_10137_4", names.Name(a, 3));
+    }
+
+    [Theory]
+    [InlineData("complete")]
+    [InlineData("abandoned")]
+    [InlineData("failed")]
+    public async Task The_writer_leaves_no_temporary_file(string outcome)
+    {
+        string folder = Directory.CreateTempSubdirectory("arxiv-digest-docx-").FullName;
+        try
+        {
+            Stream output = outcome == "failed" ? new FailingStream() : new MemoryStream();
+            await using (var writer = new DocxPaperWriter(output, null, DocxTestDocument.Generated) { TemporaryDirectory = folder, MemoryLimit = 1024 })
+            {
+                for (int i = 0; i < 50; i++)
+                {
+                    await writer.WritePaperAsync(DocxTestDocument.Paper(id: $"2601.{i:00000}"));
+                }
+
+                Assert.NotEmpty(Directory.EnumerateFiles(folder)); // past the memory limit, the papers wait in a file
+                if (outcome == "complete")
+                {
+                    await writer.CompleteAsync();
+                    Assert.Empty(DocxTestDocument.Validate(((MemoryStream)output).ToArray()));
+                }
+                else if (outcome == "failed")
+                {
+                    await Assert.ThrowsAsync<IOException>(async () => await writer.CompleteAsync());
+                }
+            }
+
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_small_document_is_made_without_a_temporary_file()
+    {
+        string folder = Directory.CreateTempSubdirectory("arxiv-digest-docx-").FullName;
+        try
+        {
+            using var output = new MemoryStream();
+            await using var writer = new DocxPaperWriter(output, null, DocxTestDocument.Generated) { TemporaryDirectory = folder };
+            await writer.WritePaperAsync(DocxTestDocument.Paper());
+            await writer.CompleteAsync();
+            Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+            Assert.Empty(DocxTestDocument.Validate(output.ToArray()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Papers_of_one_identifier_in_several_sections_are_numbered_in_document_order()
+    {
+        Paper cv = DocxTestDocument.Paper(id: "2601.00001", category: "cs.CV");
+        Paper ai = DocxTestDocument.Paper(id: "2601.00001", category: "cs.AI");
+        byte[] docx = await DocxTestDocument.WriteAsync([cv, ai, cv]);
+        Assert.Empty(DocxTestDocument.Validate(docx));
+        string[] headings = [.. DocxTestDocument.NormalizedText(docx).Split('\n').Where(l => l.StartsWith("[Heading2]", StringComparison.Ordinal)).Select(l => l[..l.IndexOf('}', StringComparison.Ordinal)])];
+        Assert.Equal(["[Heading2] {#arXiv_2601_00001", "[Heading2] {#arXiv_2601_00001_2", "[Heading2] {#arXiv_2601_00001_3"], headings);
+        Assert.Contains("[Heading1] {#section_2}cs.AI (1 paper)", DocxTestDocument.NormalizedText(docx), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> InlineCases() => new()
@@ -331,6 +428,18 @@ public sealed partial class DocxPaperWriterTests
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,39}$")]
     private static partial Regex BookmarkNameRule();
+
+    /// <summary>An output that fails on the first write (a full disk).</summary>
+    private sealed class FailingStream : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => throw new IOException("No space left on device.");
+
+        public override void Write(ReadOnlySpan<byte> buffer) => throw new IOException("No space left on device.");
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => throw new IOException("No space left on device.");
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) => throw new IOException("No space left on device.");
+    }
 
     /// <summary>A write-only stream that cannot seek (a pipe, standard output).</summary>
     private sealed class ForwardOnlyStream(Stream inner) : Stream
