@@ -122,13 +122,26 @@ public sealed class ParquetDatasetWriter : PaperWriter
     /// <inheritdoc/>
     protected override async ValueTask DisposeAsyncCore()
     {
+        // Every open file is closed, even when closing one fails (its buffered tail on a full disk).
+        Exception? failure = null;
         foreach (Partition partition in _open)
         {
-            await partition.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await partition.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failure ??= e;
+            }
         }
 
         _open.Clear();
         await base.DisposeAsyncCore().ConfigureAwait(false);
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
     }
 
     private string? PartitionValue(Paper paper) => _partitionBy switch
@@ -186,9 +199,16 @@ public sealed class ParquetDatasetWriter : PaperWriter
 
         public async ValueTask CloseAsync(CancellationToken cancellationToken)
         {
-            await Writer!.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            _files[^1] = (_files[^1].File, FilePapers);
-            await DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await Writer!.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                _files[^1] = (_files[^1].File, FilePapers);
+            }
+            finally
+            {
+                // Closed even when completing fails (a full disk): the partition has left the open list already.
+                await DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         /// <summary>Closes the open file, if any, as it is (complete only after <see cref="CloseAsync"/>).</summary>
