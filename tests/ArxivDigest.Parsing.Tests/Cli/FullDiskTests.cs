@@ -95,12 +95,12 @@ public sealed class FullDiskTests(SmallDisk disk) : IClassFixture<SmallDisk>, ID
         var console = new CliConsole(new StringWriter(), error, () => Stream.Null, () => new MemoryStream());
         int code = await CliApp.RunAsync(args, console).WaitAsync(Timeout);
 
-        Assert.Equal(1, code);
-        string expected = dataset ? $"error: cannot write the dataset '{output}': No space left on device" : $"error: cannot write '{output}': No space left on device";
-        Assert.Equal(expected + "\n", error.ToString());
         Assert.Equal(before, Entries());
         Assert.Equal(Previous, File.ReadAllBytes(previous));
         Assert.Empty(OpenFilesIn(disk.Path)); // every file the run opened was closed, even those that failed
+        Assert.Equal(1, code);
+        string expected = dataset ? $"error: cannot write the dataset '{output}': No space left on device" : $"error: cannot write '{output}': No space left on device";
+        Assert.Equal(expected + "\n", error.ToString());
     }
 
     [RootFact("mount")]
@@ -137,10 +137,10 @@ public sealed class FullDiskTests(SmallDisk disk) : IClassFixture<SmallDisk>, ID
             }
 
             (int code, string error) = await tool.WaitAsync(Timeout);
-            Assert.Equal(1, code);
-            Assert.Equal($"error: cannot keep a copy of standard input in {disk.Path}/ (needed by --dedupe): No space left on device\n", error);
             Assert.Empty(Entries());
             Assert.Empty(Directory.GetFileSystemEntries(work));
+            Assert.Equal(1, code);
+            Assert.Equal($"error: cannot keep a copy of standard input in {disk.Path}/ (needed by --dedupe): No space left on device\n", error);
         }
         finally
         {
