@@ -27,7 +27,10 @@ internal static class CliApp
         };
 
         Command convert = ConvertCommand.Create(console, plugins);
-        var root = new RootCommand("Read daily arXiv digests (Markdown) and convert their papers to JSON, JSON Lines and other formats.")
+        var root = new RootCommand(
+            "Read daily arXiv digests (Markdown) and convert their papers to JSON, JSON Lines and other formats.\n"
+            + "Exit codes: 0 done; 1 errors in the input (validate) or the work failed; 2 wrong command line; "
+            + "130 cancelled (Ctrl+C, SIGTERM); 141 standard output closed by its reader (as in | head).")
         {
             convert,
             ValidateCommand.Create(console),

@@ -1,14 +1,14 @@
 namespace ArxivDigest.Cli;
 
 /// <summary>
-/// The files a conversion reads (its inputs, the <c>--ids</c> file, standard input when it is a file), by identity:
+/// The files a conversion reads (its inputs, the <c>--ids</c> file, the plug-ins, standard input when it is a file), by identity:
 /// an output that is one of them, by whatever path, link or hard link, would destroy it, so it is refused.
 /// </summary>
 internal sealed class InputFiles
 {
     private readonly Dictionary<FileIdentity, string> _byIdentity = [];
 
-    public static InputFiles Collect(CliConsole console, IEnumerable<DigestInput> inputs, string? idsFile)
+    public static InputFiles Collect(CliConsole console, IEnumerable<DigestInput> inputs, string? idsFile, IEnumerable<string> plugins)
     {
         var files = new InputFiles();
         foreach (DigestInput input in inputs)
@@ -26,6 +26,11 @@ internal sealed class InputFiles
         if (idsFile is not null)
         {
             files.Add(Posix.Status(idsFile), $"the --ids file '{idsFile}'");
+        }
+
+        foreach (string plugin in plugins)
+        {
+            files.Add(Posix.Status(plugin), $"the plug-in '{plugin}'");
         }
 
         return files;

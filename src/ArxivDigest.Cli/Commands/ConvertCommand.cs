@@ -20,7 +20,7 @@ internal static class ConvertCommand
         };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "The output file, or a directory (existing, or ending in /) for one output per input; - or absent for standard output.",
+            Description = "The output file (written under a temporary name and moved into place when complete; a FIFO or character device is written through), or a directory (existing, or ending in /) for one output per input; - or absent for standard output.",
         };
         var shape = new Option<string>("--json-shape")
         {
@@ -78,6 +78,7 @@ internal static class ConvertCommand
                 parse.GetValue(quiet),
                 selection.Read(parse),
                 selection.IdsFile(parse),
+                [.. PluginLoader.Paths(parse.GetValue(plugins) ?? [])],
                 parse.GetValue(partitionBy) is string column ? PartitionColumns[column] : null);
             PaperWriterRegistry registry = PluginLoader.CreateRegistry(parse.GetValue(plugins) ?? []);
             return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
@@ -115,6 +116,7 @@ internal static class ConvertCommand
         bool Quiet,
         PaperSelection Selection,
         string? IdsFile,
+        string[] Plugins,
         ParquetPartitionColumn? PartitionBy);
 
     /// <summary>The values of <c>--partition-by</c>: the Parquet columns a dataset can be partitioned by.</summary>
@@ -131,7 +133,7 @@ internal static class ConvertCommand
 
         // Every output is checked before any input is read: one that is an input (or, for a dataset, holds one), or
         // that is neither a file to replace nor a special file to write through, is refused and nothing is written.
-        InputFiles inputFiles = InputFiles.Collect(console, settings.Inputs, settings.IdsFile);
+        InputFiles inputFiles = InputFiles.Collect(console, settings.Inputs, settings.IdsFile, settings.Plugins);
         if (settings.PartitionBy is ParquetPartitionColumn partitionBy)
         {
             return await WriteDatasetAsync(console, output, partitionBy, settings, inputFiles, cancellationToken).ConfigureAwait(false);

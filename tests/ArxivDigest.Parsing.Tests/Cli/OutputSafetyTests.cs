@@ -241,6 +241,18 @@ public sealed class OutputSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task An_output_that_is_a_plugin_assembly_is_refused()
+    {
+        string plugin = Path.Combine(_temp, "plugin.dll");
+        File.Copy(PluginPath, plugin);
+        byte[] assembly = File.ReadAllBytes(plugin);
+        Run run = await RunAsync("convert", Sample, "--plugin", plugin, "--to", "tsv", "-o", plugin);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"is the plug-in '{plugin}'", run.Error, StringComparison.Ordinal);
+        Assert.Equal(assembly, File.ReadAllBytes(plugin));
+    }
+
+    [Fact]
     public async Task A_dataset_folder_that_holds_an_input_is_refused()
     {
         // A digest given under a Parquet-like name inside a previous dataset: replacing the dataset would delete it.
