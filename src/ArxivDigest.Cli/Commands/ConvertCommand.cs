@@ -96,9 +96,9 @@ internal static class ConvertCommand
         {
             convert.Options.First(o => o.Name == "--to").Description = ToDescription(PluginLoader.CreateRegistry(plugins));
         }
-        catch (Exception e) when (e is UsageException or IOException or BadImageFormatException or TypeLoadException)
+        catch (Exception)
         {
-            // The conversion itself reports why the plug-in cannot be used.
+            // Help is shown whatever the plug-in does; the conversion itself reports why it cannot be used.
         }
     }
 
