@@ -93,6 +93,94 @@ same "usage-error" convert samples/2026-01-26.md --to nope
 same "formats" formats
 same "help" --help
 
+same "flag-values" convert samples/2026-01-26.md --to bibtex --bib-abstract no --bib-ascii yes --quiet
+for side in managed native; do cp samples/2026-01-26.md "$work/$side/output-is-input.output"; done
+same "output-is-input" convert OUT --to jsonl -o OUT
+cmp -s samples/2026-01-26.md "$work/native/output-is-input.output" || fail "output-is-input: the input was overwritten"
+
+# What needs a real process, checked on each build against what it must do: special files as outputs, a closed
+# output pipe, signals. Standard input is a FIFO held open here, so that a conversion is under way when signalled.
+# behave SIDE: the checks for one build.
+behave() {
+  local side=$1 d=$work/$1/process tool status sig format output
+  if [ "$side" = managed ]; then tool=("${managed[@]}"); else tool=("$native"); fi
+  mkdir -p "$d"
+  checks=$((checks + 1))
+  # Job control on: without it, a shell starts background commands with SIGINT ignored, and they keep it so.
+  set -m
+
+  # A FIFO is written through, not replaced.
+  mkfifo "$d/fifo"
+  cat "$d/fifo" > "$d/fifo.out" &
+  "${tool[@]}" convert samples/2026-01-26.md --to jsonl -o "$d/fifo" --quiet || fail "$side: writing through a FIFO failed"
+  wait
+  [ -p "$d/fifo" ] && [ "$(wc -l < "$d/fifo.out")" -eq 106 ] || fail "$side: the FIFO output was replaced or is incomplete"
+
+  # As root, a private /dev/full: written through, and the failure says why.
+  if [ "$(id -u)" = 0 ] && mknod "$d/full" c 1 7 2> /dev/null; then
+    status=0
+    "${tool[@]}" convert samples/2026-01-26.md --to jsonl -o "$d/full" 2> "$d/full.err" || status=$?
+    [ "$status" = 1 ] && grep -q "No space left on device" "$d/full.err" && [ -c "$d/full" ] || fail "$side: -o onto a full device: exit code $status, $(cat "$d/full.err")"
+  fi
+
+  # A reader that stops reading: exit code 141, no claim of success.
+  set +o pipefail
+  "${tool[@]}" convert samples --to jsonl 2> "$d/pipe.err" | head -c 100 > /dev/null
+  status=${PIPESTATUS[0]}
+  set -o pipefail
+  [ "$status" = 141 ] && ! grep -q "papers to standard output" "$d/pipe.err" || fail "$side: closed pipe: exit code $status, $(cat "$d/pipe.err")"
+
+  # Ctrl+C and SIGTERM during a conversion: exit code 130, one line, no temporary left, the previous output intact.
+  for sig in INT TERM; do
+    for format in jsonl json markdown bibtex parquet docx dataset; do
+      output=$d/out-$sig.$format
+      args=(--to "$format" -o "$output")
+      if [ "$format" = dataset ]; then args=(-o "$output" --partition-by main_category); mkdir -p "$output/main_category=x"; printf 'previous\n' > "$output/main_category=x/part-00000.parquet"; else printf 'previous\n' > "$output"; fi
+      # This shell holds the FIFO open (fd 3), so no open blocks and the tool never sees its end; a writer of its own
+      # (fd 5, opened here so that it cannot block) feeds it part of a day, less than a pipe holds.
+      rm -f "$d/stdin" && mkfifo "$d/stdin"
+      exec 3<> "$d/stdin" 5> "$d/stdin"
+      head -c 60000 samples/2026-01-26.md >&5 3>&- 5>&- &
+      exec 5>&-
+      "${tool[@]}" convert - --date 2026-01-26 "${args[@]}" < "$d/stdin" 2> "$d/signal.err" 3>&- &
+      local pid=$! i
+      for i in $(seq 1 1000); do compgen -G "$d/.out-$sig.$format.*.tmp" > /dev/null && break; sleep 0.01; done
+      kill -s "$sig" "$pid" || true
+      status=0
+      wait "$pid" || status=$?
+      exec 3>&-
+      wait
+      [ "$status" = 130 ] && [ "$(cat "$d/signal.err")" = "Cancelled; no partial output was left behind." ] || fail "$side: SIG$sig ($format): exit code $status, $(cat "$d/signal.err")"
+      ! compgen -G "$d/.*.tmp" > /dev/null || fail "$side: SIG$sig ($format) left $(compgen -G "$d/.*.tmp")"
+      if [ "$format" = dataset ]; then [ "$(cat "$output/main_category=x/part-00000.parquet")" = previous ]; else [ "$(cat "$output")" = previous ]; fi || fail "$side: SIG$sig ($format): the previous output changed"
+    done
+  done
+
+  # Output stalled in the kernel (a FIFO nobody reads): a second Ctrl+C ends the run at once.
+  mkfifo "$d/stall"
+  exec 4<> "$d/stall"
+  "${tool[@]}" convert samples --to jsonl -o "$d/stall" --quiet 2> "$d/stall.err" 4<&- &
+  local stalled=$!
+  # Once it has the FIFO open, its signal handlers are in place (without /proc, a second is plenty).
+  if [ -d /proc/self/fd ]; then
+    for i in $(seq 1 1000); do
+      [ "$(cat "/proc/$stalled/comm" 2> /dev/null)" != bash ] && ls -l "/proc/$stalled/fd" 2> /dev/null | grep -q -- "-> $d/stall\$" && break
+      sleep 0.01
+    done
+  else
+    sleep 1
+  fi
+  kill -s INT "$stalled" || true
+  kill -s INT "$stalled" || true
+  status=0
+  wait "$stalled" || status=$?
+  exec 4<&-
+  [ "$status" = 130 ] && [ "$(cat "$d/stall.err")" = "Cancelled; no partial output was left behind." ] || fail "$side: stalled output: exit code $status, $(cat "$d/stall.err")"
+  set +m
+}
+behave managed
+behave native
+
 # The one difference by design: the native build cannot load plug-ins, and says so (exit code 2).
 run native plugin convert samples/2026-01-26.md --to tsv --plugin plugin.dll
 checks=$((checks + 1))

@@ -5,15 +5,21 @@ namespace ArxivDigest.Cli;
 /// <param name="Error">Standard error: diagnostics, progress and errors.</param>
 /// <param name="OpenStandardInput">Opens standard input as bytes.</param>
 /// <param name="OpenStandardOutput">Opens standard output as bytes (converted papers).</param>
+/// <param name="StandardFile">
+/// What standard input (0) or output (1) is, when that can be told: a regular file there may be an input or an
+/// output of the same run, which would then overwrite it.
+/// </param>
 internal sealed record CliConsole(
     TextWriter Out,
     TextWriter Error,
     Func<Stream> OpenStandardInput,
-    Func<Stream> OpenStandardOutput)
+    Func<Stream> OpenStandardOutput,
+    Func<int, FileStatus?>? StandardFile = null)
 {
     public static CliConsole System { get; } = new(
         Console.Out,
         Console.Error,
-        Console.OpenStandardInput,
-        Console.OpenStandardOutput);
+        () => new CancellableInputStream(Console.OpenStandardInput),
+        StandardOutputStream.Open,
+        Posix.Descriptor);
 }

@@ -18,9 +18,7 @@ internal static class PluginLoader
     public static PaperWriterRegistry CreateRegistry(IEnumerable<string> pluginPaths)
     {
         PaperWriterRegistry registry = PaperWriterRegistry.CreateDefault();
-        IEnumerable<string> fromEnvironment = (Environment.GetEnvironmentVariable(EnvironmentVariable) ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        foreach (string path in fromEnvironment.Concat(pluginPaths))
+        foreach (string path in Paths(pluginPaths))
         {
             foreach (PaperWriterFormat format in Load(path))
             {
@@ -30,6 +28,12 @@ internal static class PluginLoader
 
         return registry;
     }
+
+    /// <summary>The plug-in assemblies: those of ARXIV_DIGEST_PLUGINS, then <paramref name="pluginPaths"/>.</summary>
+    public static IEnumerable<string> Paths(IEnumerable<string> pluginPaths)
+        => (Environment.GetEnvironmentVariable(EnvironmentVariable) ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(pluginPaths);
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Runs only where dynamic code is supported (checked first); the plug-in is a whole assembly, not trimmed.")]
     [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above: a plug-in's types are loaded whole.")]

@@ -1,3 +1,6 @@
 using ArxivDigest.Cli;
 
-return await CliApp.RunAsync(args, CliConsole.System).ConfigureAwait(false);
+using var signals = new CliSignals(Console.Error);
+int code = await CliApp.RunAsync(args, CliConsole.System, signals, signals.Token).ConfigureAwait(false);
+signals.Finished();
+return code;

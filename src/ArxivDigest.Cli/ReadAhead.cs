@@ -25,6 +25,7 @@ internal sealed class ReadAhead : IDisposable
     private readonly bool[] _eligible;
     private readonly Task<Input>?[] _reads;
     private readonly bool[] _started;
+    private readonly List<Task<Input>> _all = [];
     private readonly DigestReaderOptions _options;
     private readonly CancellationTokenSource _cancel;
 
@@ -36,7 +37,9 @@ internal sealed class ReadAhead : IDisposable
         _reads = new Task<Input>?[sources.Count];
         _started = new bool[sources.Count];
         // With one input, or one core, there is nothing to overlap.
-        _eligible = [.. inputs.Select(i => sources.Count > 1 && Environment.ProcessorCount > 1 && i.Path is string path && new FileInfo(path).Length <= MaxFileBytes)];
+        // A FIFO or <(command) is streamed: its size is not known and its reads cannot be stopped.
+        _eligible = [.. inputs.Select(i => sources.Count > 1 && Environment.ProcessorCount > 1 && i.Path is string path
+            && Posix.Status(path).Kind == FileKind.Regular && new FileInfo(path).Length <= MaxFileBytes)];
     }
 
     /// <summary>How many inputs are parsed at a time.</summary>
@@ -55,6 +58,7 @@ internal sealed class ReadAhead : IDisposable
                 _started[i] = true;
                 int which = i;
                 _reads[i] = Task.Run(() => ReadAsync(which, _cancel.Token));
+                _all.Add(_reads[i]!);
             }
         }
 
@@ -64,10 +68,24 @@ internal sealed class ReadAhead : IDisposable
         return read;
     }
 
-    /// <summary>Stops the reads still going (after a failure, say); their results are dropped.</summary>
+    /// <summary>
+    /// Stops the reads still going (after a failure or Ctrl+C, say) and waits for them to let go of their files;
+    /// their results are dropped.
+    /// </summary>
     public void Dispose()
     {
         _cancel.Cancel();
+        // Each read checks the token between papers, so this is short; the bound is for a read blocked in the kernel.
+        Task[] running = [.. _all.Where(t => !t.IsCompleted)];
+        try
+        {
+            Task.WaitAll(running, TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // A read that failed to open its file: nobody takes its result any more.
+        }
+
         _cancel.Dispose();
     }
 
@@ -117,6 +135,7 @@ internal sealed class ReadAhead : IDisposable
             int count = 0;
             foreach (Paper paper in Papers)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (selector.Select(paper, sourceIndex))
                 {
                     await writer.WritePaperAsync(paper, cancellationToken).ConfigureAwait(false);

@@ -4,7 +4,8 @@ namespace ArxivDigest.Cli;
 
 /// <summary>
 /// The inputs as <see cref="DigestSource"/>s. Standard input can be read only once, so when it must be read twice
-/// (deduplication reads every input first) it is kept in a temporary file, deleted on dispose.
+/// (deduplication reads every input first) it is copied to a private temporary file first, deleted on dispose and on
+/// every failure.
 /// </summary>
 internal sealed class Sources : IDisposable
 {
@@ -14,23 +15,35 @@ internal sealed class Sources : IDisposable
 
     public List<DigestSource> List { get; }
 
-    public static Sources Create(CliConsole console, IReadOnlyList<DigestInput> inputs, DateOnly? date, bool replayable)
+    public static async Task<Sources> CreateAsync(CliConsole console, IReadOnlyList<DigestInput> inputs, DateOnly? date, bool replayable, CancellationToken cancellationToken)
     {
         var sources = new Sources([]);
-        foreach (DigestInput input in inputs)
+        try
         {
-            if (!input.IsStandardInput)
+            foreach (DigestInput input in inputs)
             {
-                sources.List.Add(DigestSource.FromFile(input.Path!, date));
+                if (input.Path is string path)
+                {
+                    // A FIFO or <(command) waits for its writer: read it so that Ctrl+C need not wait too.
+                    sources.List.Add(Posix.Status(path).Kind is FileKind.Regular or FileKind.Missing
+                        ? DigestSource.FromFile(path, date)
+                        : new DigestSource(path, () => new CancellableInputStream(() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1)), date));
+                }
+                else if (!replayable)
+                {
+                    sources.List.Add(new DigestSource(input.Name, console.OpenStandardInput, date));
+                }
+                else
+                {
+                    string copy = await sources.CopyStandardInputAsync(console, cancellationToken).ConfigureAwait(false);
+                    sources.List.Add(new DigestSource(input.Name, () => File.OpenRead(copy), date));
+                }
             }
-            else if (!replayable)
-            {
-                sources.List.Add(new DigestSource(input.Name, console.OpenStandardInput, date));
-            }
-            else
-            {
-                sources.List.Add(new DigestSource(input.Name, sources.OpenStdinCopy(console), date));
-            }
+        }
+        catch
+        {
+            sources.Dispose();
+            throw;
         }
 
         return sources;
@@ -40,20 +53,40 @@ internal sealed class Sources : IDisposable
     {
         if (_stdinCopy is not null)
         {
-            File.Delete(_stdinCopy);
+            Temporaries.TryDeleteFile(_stdinCopy);
+            Temporaries.Remove(_stdinCopy);
+            _stdinCopy = null;
         }
     }
 
-    private Func<Stream> OpenStdinCopy(CliConsole console) => () =>
+    private async Task<string> CopyStandardInputAsync(CliConsole console, CancellationToken cancellationToken)
     {
-        if (_stdinCopy is null)
+        string copy = Path.Combine(Path.GetTempPath(), $".arxiv-digest-stdin.{Guid.NewGuid():N}.tmp");
+        Temporaries.AddFile(copy);
+        _stdinCopy = copy;
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+        if (!OperatingSystem.IsWindows())
         {
-            _stdinCopy = Path.GetTempFileName();
-            using Stream stdin = console.OpenStandardInput();
-            using FileStream copy = File.Create(_stdinCopy);
-            stdin.CopyTo(copy);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite; // the user's data, readable by the user only
         }
 
-        return File.OpenRead(_stdinCopy);
-    };
+        try
+        {
+            FileStream file = new(copy, options);
+            await using (file.ConfigureAwait(false))
+            {
+                Stream stdin = console.OpenStandardInput();
+                await using (stdin.ConfigureAwait(false))
+                {
+                    await stdin.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"cannot keep a copy of standard input in {Path.GetTempPath()} (needed by --dedupe): {OutputException.Reason(e)}", e);
+        }
+
+        return copy;
+    }
 }

@@ -16,11 +16,11 @@ internal static class ConvertCommand
         Argument<string[]> inputs = InputArgument.Create();
         var to = new Option<string?>("--to", "-t")
         {
-            Description = "The output format (see 'arxiv-digest formats'); optional when OUTPUT's extension names one.",
+            Description = ToDescription(PaperWriterRegistry.CreateDefault()),
         };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = "The output file, or a directory (existing, or ending in /) for one output per input; - or absent for standard output.",
+            Description = "The output file (written under a temporary name and moved into place when complete; a FIFO or character device is written through), or a directory (existing, or ending in /) for one output per input; - or absent for standard output.",
         };
         var shape = new Option<string>("--json-shape")
         {
@@ -77,12 +77,33 @@ internal static class ConvertCommand
                 ParseProperties(parse.GetValue(options) ?? [], FormatValues(parse, formatOptions)),
                 parse.GetValue(quiet),
                 selection.Read(parse),
+                selection.IdsFile(parse),
+                [.. PluginLoader.Paths(parse.GetValue(plugins) ?? [])],
                 parse.GetValue(partitionBy) is string column ? PartitionColumns[column] : null);
             PaperWriterRegistry registry = PluginLoader.CreateRegistry(parse.GetValue(plugins) ?? []);
             return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
+
+    /// <summary>
+    /// For <c>convert --help</c>: lists the formats of the plug-ins given (or in ARXIV_DIGEST_PLUGINS) in the
+    /// description of <c>--to</c> too; a plug-in that does not load leaves the built-in list.
+    /// </summary>
+    public static void DescribeFormats(Command convert, string[] plugins)
+    {
+        try
+        {
+            convert.Options.First(o => o.Name == "--to").Description = ToDescription(PluginLoader.CreateRegistry(plugins));
+        }
+        catch (Exception)
+        {
+            // Help is shown whatever the plug-in does; the conversion itself reports why it cannot be used.
+        }
+    }
+
+    private static string ToDescription(PaperWriterRegistry registry)
+        => $"The output format: {string.Join(", ", registry.Formats.Select(f => f.Name))} (details: 'arxiv-digest formats'); optional when OUTPUT's extension names one.";
 
     private sealed record Settings(
         List<DigestInput> Inputs,
@@ -94,6 +115,8 @@ internal static class ConvertCommand
         ImmutableDictionary<string, string> Properties,
         bool Quiet,
         PaperSelection Selection,
+        string? IdsFile,
+        string[] Plugins,
         ParquetPartitionColumn? PartitionBy);
 
     /// <summary>The values of <c>--partition-by</c>: the Parquet columns a dataset can be partitioned by.</summary>
@@ -107,22 +130,17 @@ internal static class ConvertCommand
     private static async Task<int> RunAsync(CliConsole console, PaperWriterRegistry registry, Settings settings, CancellationToken cancellationToken)
     {
         string? output = settings.Output is "-" ? null : settings.Output;
-        bool perInput = output is not null && (Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
-        PaperWriterFormat? chosen = settings.PartitionBy is null ? ChooseFormat(registry, settings.Format, perInput ? null : output) : null;
-        var readerOptions = new DigestReaderOptions { Strict = settings.Strict };
-        var report = new Report(console, settings.Quiet);
-        using Sources sources = Sources.Create(console, settings.Inputs, settings.Date, replayable: settings.Selection.Dedupe);
-        var selector = new PaperSelector(settings.Selection);
-        await selector.PlanAsync(sources.List, readerOptions, cancellationToken).ConfigureAwait(false);
-        using var readAhead = new ReadAhead(sources.List, settings.Inputs, readerOptions, cancellationToken);
-        var job = new Job(sources.List, selector, readerOptions, report, readAhead);
 
+        // Every output is checked before any input is read: one that is an input (or, for a dataset, holds one), or
+        // that is neither a file to replace nor a special file to write through, is refused and nothing is written.
+        InputFiles inputFiles = InputFiles.Collect(console, settings.Inputs, settings.IdsFile, settings.Plugins);
         if (settings.PartitionBy is ParquetPartitionColumn partitionBy)
         {
-            return await WriteDatasetAsync(output, partitionBy, settings, job, cancellationToken).ConfigureAwait(false);
+            return await WriteDatasetAsync(console, output, partitionBy, settings, inputFiles, cancellationToken).ConfigureAwait(false);
         }
 
-        PaperWriterFormat format = chosen!;
+        bool perInput = output is not null && (Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
+        PaperWriterFormat format = ChooseFormat(registry, settings.Format, perInput ? null : output);
         var writerOptions = new PaperWriterOptions { JsonShape = settings.Shape, Properties = settings.Properties };
 
         if (output is null)
@@ -132,63 +150,90 @@ internal static class ConvertCommand
                 throw new UsageException($"'{format.Name}' is binary: give an output file with -o.");
             }
 
+            inputFiles.CheckStandardOutput(console);
+            using Job job = await Job.StartAsync(console, settings, cancellationToken).ConfigureAwait(false);
             Stream stdout = console.OpenStandardOutput();
             await using (stdout.ConfigureAwait(false))
             {
                 await using PaperWriter writer = CreateWriter(() => format.Create(stdout, writerOptions));
-                for (int i = 0; i < sources.List.Count; i++)
+                for (int i = 0; i < job.Sources.Count; i++)
                 {
                     await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
                 }
 
                 await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return report.Finish(selector, "standard output");
+            return job.Report.Finish(job.Selector, "standard output");
         }
 
         if (perInput)
         {
-            string? clash = settings.Inputs.GroupBy(i => i.BaseName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)?.Key;
-            if (clash is not null)
-            {
-                throw new UsageException($"Two inputs are named '{clash}': both would write {Path.Combine(output, clash + format.Extensions[0])}. Convert them separately.");
-            }
+            List<OutputTarget> targets = PlanPerInput(output, format, settings.Inputs, inputFiles);
+            using Job job = await Job.StartAsync(console, settings, cancellationToken).ConfigureAwait(false);
 
             // One output per input, each written atomically; a failed input is reported and the others still converted.
             int failed = 0;
-            for (int i = 0; i < sources.List.Count; i++)
+            for (int i = 0; i < job.Sources.Count; i++)
             {
-                string destination = Path.Combine(output, settings.Inputs[i].BaseName + format.Extensions[0]);
                 try
                 {
-                    await WriteFileAsync(destination, format, writerOptions, job, [i], cancellationToken).ConfigureAwait(false);
+                    await WriteFileAsync(targets[i], format, writerOptions, job, [i], cancellationToken).ConfigureAwait(false);
                 }
                 catch (DigestFormatException e)
                 {
                     failed++;
                     await console.Error.WriteLineAsync($"{e.Diagnostic}").ConfigureAwait(false);
-                    await console.Error.WriteLineAsync($"error: {settings.Inputs[i].Name} not converted; {destination} not written.").ConfigureAwait(false);
+                    await console.Error.WriteLineAsync($"error: {settings.Inputs[i].Name} not converted; {targets[i].Name} not written.").ConfigureAwait(false);
                 }
             }
 
-            int code = report.Finish(selector, output);
+            int code = job.Report.Finish(job.Selector, output);
             return failed > 0 ? ExitCodes.Errors : code;
         }
 
-        await WriteFileAsync(output, format, writerOptions, job, [.. Enumerable.Range(0, sources.List.Count)], cancellationToken).ConfigureAwait(false);
-        return report.Finish(selector, output);
+        OutputTarget target = OutputTarget.Resolve(output);
+        inputFiles.CheckOutput(target);
+        using (Job job = await Job.StartAsync(console, settings, cancellationToken).ConfigureAwait(false))
+        {
+            await WriteFileAsync(target, format, writerOptions, job, [.. Enumerable.Range(0, job.Sources.Count)], cancellationToken).ConfigureAwait(false);
+            return job.Report.Finish(job.Selector, output);
+        }
+    }
+
+    /// <summary>
+    /// The outputs of <c>-o DIR/</c>, one per input, named after it; each is checked like <c>-o FILE</c>, except that
+    /// a symbolic link is refused (the tool chose the name, so the link was not the user's choice of target).
+    /// </summary>
+    private static List<OutputTarget> PlanPerInput(string output, PaperWriterFormat format, List<DigestInput> inputs, InputFiles inputFiles)
+    {
+        string? clash = inputs.GroupBy(i => i.BaseName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (clash is not null)
+        {
+            throw new UsageException($"Two inputs are named '{clash}': both would write {Path.Combine(output, clash + format.Extensions[0])}. Convert them separately.");
+        }
+
+        var targets = new List<OutputTarget>(inputs.Count);
+        foreach (DigestInput input in inputs)
+        {
+            OutputTarget target = OutputTarget.Resolve(Path.Combine(output, input.BaseName + format.Extensions[0]), followLinks: false);
+            inputFiles.CheckOutput(target);
+            targets.Add(target);
+        }
+
+        return targets;
     }
 
     private static async Task WriteFileAsync(
-        string destination,
+        OutputTarget target,
         PaperWriterFormat format,
         PaperWriterOptions writerOptions,
         Job job,
         int[] sourceIndexes,
         CancellationToken cancellationToken)
     {
-        await using AtomicFile file = AtomicFile.Create(destination);
+        await using AtomicFile file = await AtomicFile.CreateAsync(target, cancellationToken).ConfigureAwait(false);
         await using (PaperWriter writer = CreateWriter(() => format.Create(file.Stream, writerOptions)))
         {
             foreach (int i in sourceIndexes)
@@ -199,15 +244,21 @@ internal static class ConvertCommand
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await file.CommitAsync().ConfigureAwait(false);
-        job.Report.Wrote(destination);
+        await file.CommitAsync(cancellationToken).ConfigureAwait(false);
+        job.Report.Wrote(target.Name);
     }
 
     /// <summary>
     /// <c>--partition-by</c>: a Hive-style Parquet dataset, built in a temporary folder beside OUTPUT and moved into
     /// place (replacing a previous dataset) only when complete.
     /// </summary>
-    private static async Task<int> WriteDatasetAsync(string? output, ParquetPartitionColumn partitionBy, Settings settings, Job job, CancellationToken cancellationToken)
+    private static async Task<int> WriteDatasetAsync(
+        CliConsole console,
+        string? output,
+        ParquetPartitionColumn partitionBy,
+        Settings settings,
+        InputFiles inputFiles,
+        CancellationToken cancellationToken)
     {
         if (settings.Format is not null && !string.Equals(settings.Format, ParquetPaperWriter.Format.Name, StringComparison.OrdinalIgnoreCase))
         {
@@ -220,9 +271,11 @@ internal static class ConvertCommand
         }
 
         var writerOptions = new PaperWriterOptions { Properties = settings.Properties };
-        using AtomicDirectory directory = AtomicDirectory.Create(output);
-        await using (PaperWriter writer = CreateWriter(() => new ParquetDatasetWriter(directory.Temporary, partitionBy, writerOptions)))
+        using AtomicDirectory directory = AtomicDirectory.Create(output, inputFiles.Find);
+        using Job job = await Job.StartAsync(console, settings, cancellationToken).ConfigureAwait(false);
+        try
         {
+            await using PaperWriter writer = CreateWriter(() => new ParquetDatasetWriter(directory.Temporary, partitionBy, writerOptions));
             for (int i = 0; i < job.Sources.Count; i++)
             {
                 await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
@@ -230,8 +283,13 @@ internal static class ConvertCommand
 
             await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e.Message.Contains(directory.Temporary, StringComparison.Ordinal))
+        {
+            // The dataset writer's own files are in the temporary folder: name the dataset instead.
+            throw new OutputException($"cannot write the dataset '{output}': {OutputException.Reason(e)}", e);
+        }
 
-        directory.Commit();
+        directory.Commit(cancellationToken);
         job.Report.Wrote(output);
         return job.Report.Finish(job.Selector, output);
     }
@@ -249,27 +307,76 @@ internal static class ConvertCommand
         }
     }
 
-
     /// <summary>
     /// What every output of one conversion shares: the inputs (some parsed ahead), the selection, the reading options,
-    /// the report. Inputs are converted in order.
+    /// the report. Inputs are converted in order. Disposing it stops the reads ahead and deletes the copy of
+    /// standard input.
     /// </summary>
-    private sealed record Job(List<DigestSource> Sources, PaperSelector Selector, DigestReaderOptions ReaderOptions, Report Report, ReadAhead ReadAhead)
+    private sealed class Job : IDisposable
     {
+        private readonly Settings _settings;
+        private readonly Sources _sources;
+        private readonly DigestReaderOptions _readerOptions;
+        private readonly ReadAhead _readAhead;
+
+        private Job(Settings settings, Sources sources, PaperSelector selector, DigestReaderOptions readerOptions, Report report, ReadAhead readAhead)
+        {
+            _settings = settings;
+            _sources = sources;
+            Selector = selector;
+            _readerOptions = readerOptions;
+            Report = report;
+            _readAhead = readAhead;
+        }
+
+        public List<DigestSource> Sources => _sources.List;
+
+        public PaperSelector Selector { get; }
+
+        public Report Report { get; }
+
+        public static async Task<Job> StartAsync(CliConsole console, Settings settings, CancellationToken cancellationToken)
+        {
+            var readerOptions = new DigestReaderOptions { Strict = settings.Strict };
+            Sources sources = await Cli.Sources.CreateAsync(console, settings.Inputs, settings.Date, replayable: settings.Selection.Dedupe, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var selector = new PaperSelector(settings.Selection);
+                await selector.PlanAsync(sources.List, readerOptions, cancellationToken).ConfigureAwait(false);
+                var readAhead = new ReadAhead(sources.List, settings.Inputs, readerOptions, cancellationToken);
+                return new Job(settings, sources, selector, readerOptions, new Report(console, settings.Quiet), readAhead);
+            }
+            catch
+            {
+                sources.Dispose();
+                throw;
+            }
+        }
+
         public async Task ConvertOneAsync(int index, PaperWriter writer, CancellationToken cancellationToken)
         {
             DigestSource source = Sources[index];
-            if (ReadAhead.Take(index) is Task<ReadAhead.Input> ahead)
+            if (_readAhead.Take(index) is Task<ReadAhead.Input> ahead)
             {
-                ReadAhead.Input input = await ahead.ConfigureAwait(false);
+                ReadAhead.Input input = await ahead.WaitAsync(cancellationToken).ConfigureAwait(false);
                 int count = await input.WriteToAsync(writer, Selector, index, cancellationToken).ConfigureAwait(false);
                 Report.Converted(source.Name, count, input.Diagnostics, input.ErrorCount, input.WarningCount);
                 return;
             }
 
-            await using PaperReader reader = source.CreateReader(ReaderOptions);
+            await using PaperReader reader = source.CreateReader(_readerOptions);
             int written = await writer.WriteAllAsync(reader, Selector, index, cancellationToken).ConfigureAwait(false);
             Report.Converted(source.Name, written, reader.Diagnostics, reader.ErrorCount, reader.WarningCount);
+            if (_settings.Inputs[index].IsStandardInput && reader.DigestDate is null)
+            {
+                Report.Note($"{source.Name} gives no digest date, so its papers have none; add --date YYYY-MM-DD.");
+            }
+        }
+
+        public void Dispose()
+        {
+            _readAhead.Dispose();
+            _sources.Dispose();
         }
     }
 
@@ -299,7 +406,8 @@ internal static class ConvertCommand
         {
             foreach (WriterOption descriptor in format.Options)
             {
-                string description = $"{descriptor.Description} ({format.Name}{(descriptor.DefaultValue is null ? string.Empty : "; default " + descriptor.DefaultValue)})";
+                string values = descriptor.IsFlag ? "; true/false/yes/no/1/0, alone: true" : string.Empty;
+                string description = $"{descriptor.Description} ({format.Name}{values}{(descriptor.DefaultValue is null ? string.Empty : "; default " + descriptor.DefaultValue)})";
                 if (descriptor.IsFlag)
                 {
                     list.Add((descriptor, new Option<bool>("--" + descriptor.Name) { Description = description }));
@@ -385,6 +493,15 @@ internal static class ConvertCommand
             if (!quiet)
             {
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{input}: {papers} papers"));
+            }
+        }
+
+        /// <summary>A hint, one line, unless --quiet.</summary>
+        public void Note(string text)
+        {
+            if (!quiet)
+            {
+                console.Error.WriteLine($"note: {text}");
             }
         }
 

@@ -53,6 +53,9 @@ internal sealed class SelectionOptions
         }
     }
 
+    /// <summary>The <c>--ids</c> file, if given (an input too: an output must not overwrite it).</summary>
+    public string? IdsFile(ParseResult parse) => parse.GetValue(_ids);
+
     public PaperSelection Read(ParseResult parse)
     {
         string? idsFile = parse.GetValue(_ids);

@@ -38,7 +38,7 @@ internal static class StatsCommand
                 throw new UsageException("--top must be 0 or more.");
             }
 
-            using Sources sources = Sources.Create(console, resolved, date: null, replayable: chosen.Dedupe);
+            using Sources sources = await Sources.CreateAsync(console, resolved, date: null, replayable: chosen.Dedupe, cancellationToken).ConfigureAwait(false);
             var selector = new PaperSelector(chosen);
             await selector.PlanAsync(sources.List, cancellationToken: cancellationToken).ConfigureAwait(false);
             var stats = new DigestStatistics();

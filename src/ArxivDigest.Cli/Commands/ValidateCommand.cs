@@ -31,6 +31,7 @@ internal static class ValidateCommand
         int papers = 0;
         int errors = 0;
         int warnings = 0;
+        int infos = 0;
         foreach (DigestInput input in inputs)
         {
             var options = new DigestReaderOptions { Strict = strict, SourceName = input.Name };
@@ -69,14 +70,17 @@ internal static class ValidateCommand
             foreach (DigestDiagnostic diagnostic in reader.Diagnostics)
             {
                 await console.Out.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+                infos += diagnostic.Severity == DiagnosticSeverity.Info ? 1 : 0;
             }
 
             errors += reader.ErrorCount;
             warnings += reader.WarningCount;
         }
 
+        // Info lines are counted when there are any, so the summary of a clean input reads as before.
+        string infoCount = infos > 0 ? string.Create(CultureInfo.InvariantCulture, $", {infos} info(s)") : string.Empty;
         await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"{inputs.Count} file(s), {papers} papers: {errors} error(s), {warnings} warning(s).")).ConfigureAwait(false);
+            $"{inputs.Count} file(s), {papers} papers: {errors} error(s), {warnings} warning(s){infoCount}.")).ConfigureAwait(false);
         return errors > 0 ? ExitCodes.Errors : ExitCodes.Success;
     }
 }

@@ -127,9 +127,18 @@ public sealed class ParquetDatasetWriter : PaperWriter
     /// <inheritdoc/>
     protected override async ValueTask DisposeAsyncCore()
     {
+        // Every open file is closed, even when closing one fails (its buffered tail on a full disk).
+        Exception? failure = null;
         foreach (Partition partition in _open)
         {
-            await partition.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await partition.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failure ??= e;
+            }
         }
 
         _open.Clear();
@@ -148,6 +157,10 @@ public sealed class ParquetDatasetWriter : PaperWriter
         }
 
         await base.DisposeAsyncCore().ConfigureAwait(false);
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
     }
 
     private static void TryDeleteEmptyDirectory(string path)
@@ -230,9 +243,17 @@ public sealed class ParquetDatasetWriter : PaperWriter
 
         public async ValueTask CloseAsync(CancellationToken cancellationToken)
         {
-            await Writer!.CompleteAsync(cancellationToken).ConfigureAwait(false);
-            _files[^1] = (_files[^1].File, FilePapers);
-            await DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await Writer!.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                _files[^1] = (_files[^1].File, FilePapers);
+            }
+            finally
+            {
+                // Closed even when completing fails (a full disk): the partition has left the open list already.
+                await DisposeAsync().ConfigureAwait(false);
+            }
+
             string complete = System.IO.Path.Combine(Path, System.IO.Path.GetFileName(_files[^1].File));
             File.Move(_incomplete!, complete);
             _incomplete = null;
@@ -244,7 +265,14 @@ public sealed class ParquetDatasetWriter : PaperWriter
         {
             foreach (string file in _written.Append(_incomplete).OfType<string>())
             {
-                File.Delete(file);
+                try
+                {
+                    File.Delete(file);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Best effort, so that the other files still go; the caller's temporary folder is removed whole.
+                }
             }
 
             _written.Clear();
