@@ -156,13 +156,20 @@ internal static class ConvertCommand
             await using (stdout.ConfigureAwait(false))
             {
                 await using PaperWriter writer = CreateWriter(() => format.Create(stdout, writerOptions));
-                for (int i = 0; i < job.Sources.Count; i++)
+                try
                 {
-                    await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
-                }
+                    for (int i = 0; i < job.Sources.Count; i++)
+                    {
+                        await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
+                    }
 
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+                    await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                    await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    job.Report.Changed(writer);
+                }
             }
 
             return job.Report.Finish(job.Selector, "standard output");
@@ -236,12 +243,19 @@ internal static class ConvertCommand
         await using AtomicFile file = await AtomicFile.CreateAsync(target, cancellationToken).ConfigureAwait(false);
         await using (PaperWriter writer = CreateWriter(() => format.Create(file.Stream, writerOptions)))
         {
-            foreach (int i in sourceIndexes)
+            try
             {
-                await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
-            }
+                foreach (int i in sourceIndexes)
+                {
+                    await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
+                }
 
-            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                job.Report.Changed(writer);
+            }
         }
 
         await file.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -276,12 +290,19 @@ internal static class ConvertCommand
         try
         {
             await using PaperWriter writer = CreateWriter(() => new ParquetDatasetWriter(directory.Temporary, partitionBy, writerOptions));
-            for (int i = 0; i < job.Sources.Count; i++)
+            try
             {
-                await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
-            }
+                for (int i = 0; i < job.Sources.Count; i++)
+                {
+                    await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
+                }
 
-            await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                job.Report.Changed(writer);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException && e.Message.Contains(directory.Temporary, StringComparison.Ordinal))
         {
@@ -476,6 +497,7 @@ internal static class ConvertCommand
         private int _papers;
         private int _errors;
         private int _warnings;
+        private int _changes;
 
         public void Converted(string input, int papers, IReadOnlyList<DigestDiagnostic> diagnostics, int errors, int warnings)
         {
@@ -505,6 +527,19 @@ internal static class ConvertCommand
             }
         }
 
+        /// <summary>What a writer had to change to write the papers (characters its format cannot hold, …).</summary>
+        public void Changed(PaperWriter writer)
+        {
+            _changes += writer.DiagnosticCount;
+            foreach (DigestDiagnostic diagnostic in writer.Diagnostics)
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error || !quiet)
+                {
+                    console.Error.WriteLine(diagnostic.ToString());
+                }
+            }
+        }
+
         public void Wrote(string destination)
         {
             if (!quiet)
@@ -519,8 +554,9 @@ internal static class ConvertCommand
             {
                 string dropped = (selector.Selection.HasFilters ? string.Create(CultureInfo.InvariantCulture, $", {selector.FilteredOut} filtered out") : string.Empty)
                     + (selector.Selection.Dedupe ? string.Create(CultureInfo.InvariantCulture, $", {selector.Duplicates} duplicate(s) dropped") : string.Empty);
+                string changes = _changes > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {_changes} change(s) in the output") : string.Empty;
                 console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{_papers} papers to {destination}{dropped}; {_errors} error(s), {_warnings} warning(s) in the input."));
+                    $"{_papers} papers to {destination}{dropped}; {_errors} error(s), {_warnings} warning(s) in the input{changes}."));
             }
 
             return ExitCodes.Success;

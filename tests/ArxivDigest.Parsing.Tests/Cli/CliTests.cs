@@ -335,4 +335,23 @@ public sealed class CliTests : IDisposable
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("doi", wrong.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Convert_prints_what_the_writer_changed_and_counts_it_in_the_summary()
+    {
+        string input = Path.Combine(_temp, "2026-01-26.md");
+        string digest = DigestText.Render(DigestText.Sample("2601.00001") with { Title = "Back\bspace" });
+        await File.WriteAllTextAsync(input, digest.Replace("(https://arxiv.org/abs/2601.00001)", "(https://arxiv.org/abs/2601.00001\b)", StringComparison.Ordinal));
+        string output = Path.Combine(_temp, "list.docx");
+
+        Run run = await RunAsync(["convert", input, "-o", output]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"{input}:12:1: warning {DiagnosticCodes.CharacterReplaced}: DOCX: 1 character of url", run.Error, StringComparison.Ordinal);
+        Assert.Contains("; 2 change(s) in the output.", run.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(output));
+
+        Run quiet = await RunAsync(["convert", input, "-o", output, "--quiet"]);
+        Assert.Equal(string.Empty, quiet.Error);
+    }
 }
