@@ -48,9 +48,14 @@ if [ "${ARXIV_FUZZ_SKIP_BUILD:-}" != 1 ] || [ ! -x "$harness" ]; then
 fi
 
 mkdir -p "$findings" "$out/tmp"
+stats=$findings/default/fuzzer_stats
+stat() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
 input=$repo/fuzz/seeds
-if [ -f "$findings/default/fuzzer_stats" ]; then
-  input=-   # resume the earlier run's queue
+execs_before=0 time_before=0
+if [ -f "$stats" ]; then
+  # Resume the earlier run's queue; afl-fuzz moves its crashes and hangs to crashes.DATE/ and hangs.DATE/.
+  input=-
+  execs_before=$(stat execs_done) time_before=$(stat run_time)
 fi
 
 # The container needs these: no CPU frequency scaling to check, a core_pattern that may pipe to a handler, no
@@ -77,19 +82,22 @@ afl-fuzz "${args[@]}" -- "$harness" "$target" > "$findings/afl-fuzz.log" 2>&1
 status=$?
 set -e
 
-stats=$findings/default/fuzzer_stats
 if [ ! -f "$stats" ]; then
   echo "run-afl.sh: afl-fuzz did not start (exit $status); its log:" >&2
   tail -40 "$findings/afl-fuzz.log" >&2
   exit 1
 fi
 
-stat() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
 crashes=$(find "$findings/default/crashes" -type f -name 'id:*' 2> /dev/null | wc -l)
 hangs=$(find "$findings/default/hangs" -type f -name 'id:*' 2> /dev/null | wc -l)
-echo "== $target: $(stat execs_done) executions in $(( $(stat last_update) - $(stat start_time) )) s" \
-  "($(stat execs_per_sec) exec/s at the end), corpus $(stat corpus_count), coverage $(stat bitmap_cvg)," \
-  "crashes $crashes, hangs $hangs"
+execs=$(( $(stat execs_done) - execs_before ))
+time=$(( $(stat run_time) - time_before ))
+echo "== $target: $execs executions in $time s ($(( execs / (time > 0 ? time : 1) )) exec/s), corpus $(stat corpus_count)," \
+  "coverage $(stat bitmap_cvg), crashes $crashes, hangs $hangs"
+earlier=$(find "$findings/default" -type f \( -path '*/crashes.*/id:*' -o -path '*/hangs.*/id:*' \) | wc -l)
+if [ "$earlier" -gt 0 ]; then
+  echo "   (and $earlier crashes or hangs of earlier runs, in $findings/default/crashes.*/ and hangs.*/)"
+fi
 if [ "$crashes" -gt 0 ] || [ "$hangs" -gt 0 ]; then
   echo "   reproducers: $findings/default/crashes/ and $findings/default/hangs/"
   echo "   replay them: $harness replay $target $findings/default/crashes"

@@ -62,7 +62,7 @@ internal static class Invariant
         [.. (Environment.GetEnvironmentVariable("ARXIV_FUZZ_IGNORE") ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
-    /// <summary>The names, for the README and for <c>list</c>.</summary>
+    /// <summary>The names and what each checks, for <c>list</c>.</summary>
     public static IReadOnlyList<(string Name, string Meaning)> Names { get; } =
     [
         ("split", "every read split, stream, async and pipe mode gives the same papers, diagnostics, table of contents, sections and unrecognised text as the whole buffer"),

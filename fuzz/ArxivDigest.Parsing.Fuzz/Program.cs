@@ -11,7 +11,7 @@ internal static class Program
     private const string Usage = """
         usage: ArxivDigest.Parsing.Fuzz TARGET              run under afl-fuzz (input on standard input)
                ArxivDigest.Parsing.Fuzz replay TARGET|all PATH...   run files (or every file of folders) once each
-               ArxivDigest.Parsing.Fuzz list                        the targets
+               ArxivDigest.Parsing.Fuzz list                        the targets and the invariants
         """;
 
     private static int Main(string[] args)
@@ -25,9 +25,16 @@ internal static class Program
         switch (args[0])
         {
             case "list":
+                Console.WriteLine("Targets:");
                 foreach (FuzzTarget t in FuzzTarget.All)
                 {
-                    Console.WriteLine($"{t.Name,-10} {t.Description}");
+                    Console.WriteLine($"  {t.Name,-10} {t.Description}");
+                }
+
+                Console.WriteLine("Invariants (ARXIV_FUZZ_IGNORE=name,name turns them off):");
+                foreach ((string name, string meaning) in Invariant.Names)
+                {
+                    Console.WriteLine($"  {name,-10} {meaning}");
                 }
 
                 return 0;
@@ -43,7 +50,9 @@ internal static class Program
                     return 2;
                 }
 
-                Fuzzer.Run(stream => target.Run(Input.Read(stream)));
+                // Out of process: a hang or an uncatchable failure (stack overflow) ends only the child process,
+                // which the fork server restarts, rather than the fuzzing run.
+                Fuzzer.OutOfProcess.Run(stream => target.Run(Input.Read(stream)));
                 return 0;
         }
     }

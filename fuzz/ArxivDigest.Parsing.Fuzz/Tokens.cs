@@ -189,12 +189,15 @@ internal static class Lossless
         return null;
     }
 
-    /// <summary>Blank, or a markup line of the template (with trailing spaces at most).</summary>
+    /// <summary>
+    /// Blank, or a markup line of the template (with trailing spaces at most): the table of contents' anchor and title,
+    /// a section anchor, <c>&lt;details&gt;</c>, and <c>  &lt;summary&gt;LABEL&lt;/summary&gt;</c> (any label without markup) or its bare opening tag.
+    /// </summary>
     private static bool IsMarkup(string line)
     {
         string s = line.TrimEnd(' ', '\t');
         return s.Length == 0
-            || s is "<div id=toc></div>" or "<div id='toc'></div>" or "# Table of Contents" or "<details>"
+            || s is "<div id=toc></div>" or "<div id='toc'></div>" or "# Table of Contents" or "<details>" or "  <summary>"
             || (s.StartsWith("<div id=", StringComparison.Ordinal) && s.EndsWith("></div>", StringComparison.Ordinal) && IsAnchorId(s[8..^7]))
             || (s.StartsWith("  <summary>", StringComparison.Ordinal) && s.EndsWith("</summary>", StringComparison.Ordinal) && s.Length >= 21 && !s[11..^10].AsSpan().ContainsAny('<', '>'));
     }

@@ -231,6 +231,10 @@ internal static class WriterTargets
         }
     }
 
+    /// <summary>Whether a paper's category, escaped (each byte at most <c>%XX</c>), could make a folder name longer than 255 bytes.</summary>
+    private static bool MayBeTooLong(Paper paper)
+        => "main_category=".Length + (3 * Encoding.UTF8.GetByteCount(paper.MainCategory ?? string.Empty)) > 255;
+
     /// <summary>A Hive-partitioned dataset in a scratch folder: no exception, and every file inside the folder.</summary>
     private static void WriteDataset(Digest digest, byte[] data, ref Splits pick)
     {
@@ -242,14 +246,26 @@ internal static class WriterTargets
 
         var column = (ParquetPartitionColumn)pick.Next(3);
         var writer = new ParquetDatasetWriter(folder, column, OptionsFor(ParquetPaperWriter.Format, data, ref pick));
+        bool tooLong = false;
         try
         {
             writer.WriteAllAsync(digest).GetAwaiter().GetResult();
             writer.CompleteAsync().AsTask().GetAwaiter().GetResult();
         }
+        catch (PathTooLongException) when (column == ParquetPartitionColumn.MainCategory && digest.Papers.Any(MayBeTooLong))
+        {
+            // Documented (docs/parquet.md): a value whose folder name would exceed 255 bytes stops the conversion.
+            tooLong = true;
+        }
         finally
         {
             writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        if (tooLong)
+        {
+            Directory.Delete(folder, recursive: true);
+            return;
         }
 
         string root = Path.GetFullPath(folder) + Path.DirectorySeparatorChar;
