@@ -48,6 +48,7 @@ internal static class ParserTarget
         }
 
         CheckSplits(data, whole);
+        CheckLimit(data, whole);
         CheckTokens(data, whole);
         CheckStrict(data, whole);
         CheckDigestParser(data, whole);
@@ -79,6 +80,37 @@ internal static class ParserTarget
             {
                 Invariant.Fail("split", diff);
             }
+        }
+    }
+
+    /// <summary>
+    /// A stream read with a small <see cref="DigestReaderOptions.MaxFieldSize"/> gives the same result as the whole
+    /// input in memory (which is not limited), or stops with <see cref="DiagnosticCodes.FieldTooLarge"/> after the
+    /// same first papers.
+    /// </summary>
+    private static void CheckLimit(byte[] data, ReadResult whole)
+    {
+        if (!Invariant.Enabled("limit"))
+        {
+            return;
+        }
+
+        var pick = new Splits(data, salt: 8);
+        ReadResult limited = ReadResult.Stream("limited stream", data, Lenient with { MaxFieldSize = 256 + pick.Next(1024) }, new Splits(data, 9), async: false);
+        if (limited.Error?.Diagnostic is not { Code: DiagnosticCodes.FieldTooLarge })
+        {
+            if (limited.DifferenceFrom(whole) is string diff)
+            {
+                Invariant.Fail("limit", diff);
+            }
+
+            return;
+        }
+
+        int n = limited.Papers.Count;
+        if (n > whole.Papers.Count || Compare.Papers(whole.Papers.GetRange(0, n), limited.Papers) is string differs)
+        {
+            Invariant.Fail("limit", $"a read stopped by MaxFieldSize read other papers than the whole input: {Compare.Papers(whole.Papers, limited.Papers)}");
         }
     }
 
@@ -125,7 +157,10 @@ internal static class ParserTarget
         }
     }
 
-    /// <summary>Strict mode throws the lenient reader's first warning or error; without one it reads the same papers.</summary>
+    /// <summary>
+    /// Strict mode throws the lenient reader's first warning or error (or, for input that is not a digest, that
+    /// error); without one it reads the same papers.
+    /// </summary>
     private static void CheckStrict(byte[] data, ReadResult whole)
     {
         if (!Invariant.Enabled("strict"))
@@ -146,7 +181,11 @@ internal static class ParserTarget
         })
         {
             DigestDiagnostic? thrown = strict.Error?.Diagnostic;
-            DigestDiagnostic? expected = first ?? whole.Error?.Diagnostic;
+            // A warning before the first paper heading waits for that heading in strict mode: without one, the
+            // input is not a digest, and that is what strict mode reports too.
+            DigestDiagnostic? expected = whole.Error?.Diagnostic is { Code: DiagnosticCodes.NotADigest } notADigest
+                ? notADigest
+                : first ?? whole.Error?.Diagnostic;
             if (!Equals(thrown, expected))
             {
                 Invariant.Fail("strict", $"strict {strict.Mode} threw {thrown?.ToString() ?? "nothing"}; the lenient reader's first warning or error is {expected?.ToString() ?? "none"}");

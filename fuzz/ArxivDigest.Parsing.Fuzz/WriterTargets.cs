@@ -264,7 +264,17 @@ internal static class WriterTargets
 
         if (tooLong)
         {
-            Directory.Delete(folder, recursive: true);
+            // A failed dataset writer removes what it made.
+            if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any())
+            {
+                Invariant.Fail("dataset", "a dataset writer that failed left files behind");
+            }
+
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
             return;
         }
 
