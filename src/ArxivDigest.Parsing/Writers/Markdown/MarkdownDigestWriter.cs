@@ -20,6 +20,7 @@ public sealed class MarkdownDigestWriter : PaperWriter
 
     private readonly Stream _output;
     private readonly List<Paper> _papers = [];
+    private readonly HashSet<string> _sectionsReported = new(StringComparer.Ordinal);
     private bool _completed;
 
     /// <summary>Creates a writer over <paramref name="output"/> (not disposed by the writer).</summary>
@@ -87,7 +88,9 @@ public sealed class MarkdownDigestWriter : PaperWriter
                         sb.Append("\n\n");
                     }
 
+                    int start = sb.Length;
                     AppendPaper(sb, ++index, papers[i]);
+                    CheckReadsBack(papers[i], category, sb, start);
                     await FlushAsync(text, sb, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -139,12 +142,15 @@ public sealed class MarkdownDigestWriter : PaperWriter
 
     private static string SectionOf(Paper paper) => paper.Section ?? paper.MainCategory ?? NoSection;
 
-    /// <summary>The generator's paper template, values inserted verbatim.</summary>
+    /// <summary>
+    /// The generator's paper template, values inserted verbatim. A field the paper does not have (null) is left out,
+    /// so that it reads back as absent rather than as empty.
+    /// </summary>
     private static void AppendPaper(StringBuilder sb, int index, Paper p)
     {
         sb.Append(CultureInfo.InvariantCulture, $"### [{index}] [{p.Title}]({p.Url})\n");
         sb.Append('*').AppendJoin(',', p.Authors).Append("*\n\n");
-        sb.Append("Main category: ").Append(p.MainCategory ?? SectionOf(p)).Append("\n\n");
+        AppendField(sb, "Main category: ", p.MainCategory, "\n\n");
         foreach (PaperField extra in p.ExtraFields)
         {
             if (extra.Label.Length > 0)
@@ -155,13 +161,118 @@ public sealed class MarkdownDigestWriter : PaperWriter
             sb.Append(extra.Value).Append("\n\n");
         }
 
-        sb.Append("TL;DR: ").Append(p.Tldr).Append("\n\n\n");
+        AppendField(sb, "TL;DR: ", p.Tldr, "\n\n\n");
         sb.Append("<details>\n  <summary>Details</summary>\n");
-        sb.Append("Motivation: ").Append(p.Motivation).Append("\n\n");
-        sb.Append("Method: ").Append(p.Method).Append("\n\n");
-        sb.Append("Result: ").Append(p.Result).Append("\n\n");
-        sb.Append("Conclusion: ").Append(p.Conclusion).Append("\n\n");
-        sb.Append("Abstract: ").Append(p.Abstract).Append("\n\n");
+        AppendField(sb, "Motivation: ", p.Motivation, "\n\n");
+        AppendField(sb, "Method: ", p.Method, "\n\n");
+        AppendField(sb, "Result: ", p.Result, "\n\n");
+        AppendField(sb, "Conclusion: ", p.Conclusion, "\n\n");
+        AppendField(sb, "Abstract: ", p.Abstract, "\n\n");
         sb.Append("</details>\n");
     }
+
+    private static void AppendField(StringBuilder sb, string label, string? value, string after)
+    {
+        if (value is not null)
+        {
+            sb.Append(label).Append(value).Append(after);
+        }
+    }
+
+    /// <summary>
+    /// Reads the paper just written (<paramref name="sb"/> from <paramref name="start"/>) back, under its section,
+    /// with the reader itself, and reports every field that does not come back as it is: a value whose line starts
+    /// like a later element of the template (<c>Method:</c> inside the motivation, <c>&lt;/details&gt;</c>, a paper
+    /// heading), an author name with a comma, a section name a heading cannot hold. The digest is still written as
+    /// the generator would write it; the diagnostic says where it will not read back.
+    /// </summary>
+    private void CheckReadsBack(Paper paper, string section, StringBuilder sb, int start)
+    {
+        var fragment = new StringBuilder(sb.Length - start + 128);
+        fragment.Append(CultureInfo.InvariantCulture, $"<div id=toc></div>\n\n# Table of Contents\n\n- [{section}](#{section}) [Total: 1]\n");
+        fragment.Append(CultureInfo.InvariantCulture, $"\n\n<div id='{section}'></div>\n\n# {section} [[Back]](#toc)\n\n");
+        fragment.Append(sb, start, sb.Length - start);
+
+        Digest digest;
+        try
+        {
+            digest = DigestParser.Parse(Encoding.UTF8.GetBytes(fragment.ToString()), new DigestReaderOptions { MaxDiagnostics = 0 });
+        }
+        catch (DigestFormatException e)
+        {
+            ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning, $"Markdown: the paper does not read back ({e.Diagnostic.Message}); written as is.");
+            return;
+        }
+
+        if (_sectionsReported.Add(section) && (digest.TableOfContents.Length != 1 || digest.TableOfContents[0].Category != section
+            || digest.Sections.Length != 1 || digest.Sections[0].Category != section))
+        {
+            ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning,
+                $"Markdown: the section name '{Shorten(section)}' does not read back as written in the table of contents and the section heading; written as is.");
+        }
+
+        if (digest.Papers.Length == 0)
+        {
+            ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning, "Markdown: the paper does not read back as a paper; written as is.");
+            return;
+        }
+
+        Paper read = digest.Papers[0];
+        Differ("title", paper.Title, read.Title);
+        Differ("link", paper.Url, read.Url);
+        if (!paper.Authors.AsSpan().SequenceEqual(read.Authors.AsSpan()))
+        {
+            ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning,
+                "Markdown: the authors do not read back as written (a name with a comma, leading or trailing spaces, or an empty name); written as is.");
+        }
+
+        Differ("main category", paper.MainCategory, read.MainCategory);
+        Differ("TL;DR", paper.Tldr, read.Tldr);
+        Differ("motivation", paper.Motivation, read.Motivation);
+        Differ("method", paper.Method, read.Method);
+        Differ("result", paper.Result, read.Result);
+        Differ("conclusion", paper.Conclusion, read.Conclusion);
+        Differ("abstract", paper.Abstract, read.Abstract);
+        if (!paper.ExtraFields.Select(f => (f.Label, f.Value)).SequenceEqual(read.ExtraFields.Select(f => (f.Label, f.Value))))
+        {
+            ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning,
+                "Markdown: the extra fields do not read back as written (a label a reader does not take for one, or a value that runs into the next); written as is.");
+        }
+
+        if (digest.Papers.Length > 1)
+        {
+            ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning, string.Create(CultureInfo.InvariantCulture,
+                $"Markdown: a value of the paper holds a paper heading, so the paper reads back as {digest.Papers.Length} papers; written as is."));
+        }
+
+        void Differ(string field, string? written, string? back)
+        {
+            if (!string.Equals(written, back, StringComparison.Ordinal))
+            {
+                ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning,
+                    $"Markdown: the {field} does not read back as written{Where(written, back)}; written as is.");
+            }
+        }
+    }
+
+    /// <summary>Where a value read back stops short of the value written: the line a reader took for the next element.</summary>
+    private static string Where(string? written, string? back)
+    {
+        if (written is null || back is null || back.Length >= written.Length || !written.StartsWith(back, StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        int line = back.Length;
+        while (line < written.Length && written[line] == '\n')
+        {
+            line++;
+        }
+
+        int end = written.IndexOf('\n', line);
+        string text = written[line..(end < 0 ? written.Length : end)];
+        return $" (a reader takes its line '{Shorten(text)}' for the start of another element)";
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
 }
