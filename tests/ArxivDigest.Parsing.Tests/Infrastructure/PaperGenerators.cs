@@ -52,6 +52,19 @@ internal static class PaperGenerators
             .SelectMany(lines => Gen.Elements("\n", "\n\n", "\n\n\n").ArrayOf(lines.Count).Select(breaks => Join(lines, breaks)))
             .SelectMany(v => Gen.Frequency((6, Gen.Constant(v)), (1, Gen.Constant(" " + v)), (1, Gen.Constant(v + " ")), (1, Gen.Constant(v + "\n")), (1, Gen.Constant("\n" + v))));
 
+    /// <summary>
+    /// A field value that a digest can always hold: lines (blank ones too, with spaces) that each start with a
+    /// lower-case word, so none starts like a label or markup.
+    /// </summary>
+    public static Gen<string> PlainValue { get; } =
+        Gen.Frequency(
+                (8, Gen.Zip(Gen.Elements("we", "a", "the", "results", "x"), Line).Select(t => t.Item1 + t.Item2)),
+                (1, Gen.Constant(string.Empty)),
+                (1, Gen.Constant("   ")))
+            .NonEmptyListOf()
+            .Select(lines => string.Join('\n', lines))
+            .SelectMany(v => Gen.Frequency((6, Gen.Constant(v)), (1, Gen.Constant(" " + v)), (1, Gen.Constant(v + " ")), (1, Gen.Constant(v + "\n"))));
+
     /// <summary>A single-line value such as a title or a category.</summary>
     public static Gen<string> SingleLine { get; } = Line;
 
@@ -69,30 +82,50 @@ internal static class PaperGenerators
             from month in Gen.Choose(1, 12)
             from number in Gen.Choose(1, 99999)
             select string.Create(CultureInfo.InvariantCulture, $"{year:00}{month:00}.{number:00000}"),
-            Gen.Zip(Gen.Elements("math", "hep-th", "cs"), Gen.Choose(1, 9999999))
-                .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Item1}/{t.Item2:0000000}")))
+            from archive in Gen.Elements("math", "hep-th", "cs")
+            from year in Gen.Elements(91, 95, 99, 0, 3, 6)
+            from month in Gen.Choose(1, 12)
+            from number in Gen.Choose(1, 999)
+            select string.Create(CultureInfo.InvariantCulture, $"{archive}/{year:00}{month:00}{number:000}"))
         .SelectMany(id => Gen.Frequency((4, Gen.Constant(id)), (1, Gen.Choose(1, 9).Select(v => id + "v" + v.ToString(CultureInfo.InvariantCulture)))));
 
     /// <summary>A label a fork might add (<c>Keywords</c>, <c>Score</c>, …).</summary>
     public static Gen<string> ExtraLabel { get; } = Gen.Elements("Keywords", "Score", "Relevance", "Key Contributions", "Tags", "Why");
 
-    /// <summary>A paper with every template field present.</summary>
-    public static Gen<Paper> Paper { get; } =
+    /// <summary>A paper with every template field present, its values drawn from <see cref="Value"/> (hostile).</summary>
+    public static Gen<Paper> Paper { get; } = PaperOf(Value, Gen.Zip(ExtraLabel, Line));
+
+    /// <summary>A paper whose values a digest can always hold (<see cref="PlainValue"/>).</summary>
+    public static Gen<Paper> PlainPaper { get; } = PaperOf(PlainValue, Gen.Zip(ExtraLabel, Gen.Elements("x", "diffusion, graphs", "4/5", "扩散模型")));
+
+    /// <summary>One to four hostile papers, each at its own line (so diagnostics say which paper they are about).</summary>
+    public static Gen<ImmutableArray<Paper>> Papers { get; } = Numbered(Paper);
+
+    /// <summary>One to four papers a digest can always hold.</summary>
+    public static Gen<ImmutableArray<Paper>> PlainPapers { get; } = Numbered(PlainPaper);
+
+    private static Gen<ImmutableArray<Paper>> Numbered(Gen<Paper> paper) =>
+        paper.NonEmptyListOf().Resize(4).Select(list => list
+            .Select((p, i) => p with { Location = new SourceLocation("generated.md", i + 1, 1) })
+            .ToImmutableArray());
+
+    private static Gen<Paper> PaperOf(Gen<string> value, Gen<(string, string)> extra) =>
         from title in SingleLine
         from id in Identifier
         from authors in Author.ListOf()
         from category in Gen.Elements("cs.CV", "cs.CL", "cs.LG", "stat.ML", "q-bio.NC", "math.OC")
-        from tldr in Value
-        from motivation in Value
-        from method in Value
-        from result in Value
-        from conclusion in Value
-        from abstractText in Value
-        from extras in Gen.Zip(ExtraLabel, Line).ListOf().Resize(2)
+        from tldr in value
+        from motivation in value
+        from method in value
+        from result in value
+        from conclusion in value
+        from abstractText in value
+        from extras in extra.ListOf().Resize(2)
         select new Paper
         {
             Title = title,
             Url = "https://arxiv.org/abs/" + id,
+            Id = ArxivId.TryParseUrl("https://arxiv.org/abs/" + id, out ArxivId parsed) ? parsed : throw new InvalidOperationException("not an identifier: " + id),
             Authors = [.. authors],
             MainCategory = category,
             Section = category,
@@ -104,9 +137,6 @@ internal static class PaperGenerators
             Abstract = abstractText,
             ExtraFields = [.. extras.Select(e => new PaperField(e.Item1, e.Item2, default))],
         };
-
-    /// <summary>One to four papers.</summary>
-    public static Gen<ImmutableArray<Paper>> Papers { get; } = Paper.NonEmptyListOf().Resize(4).Select(list => list.ToImmutableArray());
 
     private static string Join(List<string> lines, string[] breaks)
     {

@@ -78,4 +78,51 @@ public sealed class MarkdownDigestWriterTests
     {
         Assert.Equal("<div id=toc></div>\n\n# Table of Contents\n\n", Encoding.UTF8.GetString(await WriteAsync([])));
     }
+
+    [Fact]
+    public async Task A_value_with_a_line_that_starts_a_later_field_is_written_as_is_and_reported()
+    {
+        Paper paper = DigestParser.Parse(Encoding.UTF8.GetBytes(DigestText.Render(DigestText.Sample("2601.00001")))).Papers[0]
+            with { Motivation = "first line\nMethod: looks like the next field" };
+        using var output = new MemoryStream();
+        await using var writer = new MarkdownDigestWriter(output);
+        await writer.WritePaperAsync(paper);
+        await writer.CompleteAsync();
+
+        Assert.Contains("Motivation: first line\nMethod: looks like the next field\n\nMethod: method", Encoding.UTF8.GetString(output.ToArray()), StringComparison.Ordinal);
+        string[] messages = [.. writer.Diagnostics.Select(d => d.Code + " " + d.Message)];
+        Assert.Equal(
+        [
+            "AXD102 Markdown: the motivation does not read back as written (a reader takes its line 'Method: looks like the next field' for the start of another element); written as is.",
+            "AXD102 Markdown: the method does not read back as written; written as is.",
+        ], messages);
+    }
+
+    [Fact]
+    public async Task A_field_the_paper_does_not_have_is_left_out_and_reads_back_absent()
+    {
+        Paper paper = DigestParser.Parse(Encoding.UTF8.GetBytes(DigestText.Render(DigestText.Sample("2601.00001")))).Papers[0]
+            with { Tldr = null, MainCategory = null };
+        byte[] written = await WriteAsync([paper]);
+
+        Paper read = Assert.Single(DigestParser.Parse(written).Papers);
+        Assert.Null(read.Tldr);
+        Assert.Null(read.MainCategory);
+        Assert.Equal(paper.Motivation, read.Motivation);
+        Assert.DoesNotContain("TL;DR:", Encoding.UTF8.GetString(written), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_heading_inside_a_value_is_reported_as_more_papers()
+    {
+        Paper paper = DigestParser.Parse(Encoding.UTF8.GetBytes(DigestText.Render(DigestText.Sample("2601.00001")))).Papers[0]
+            with { Abstract = "text\n### [9] [Injected](https://arxiv.org/abs/2601.00009)\nmore" };
+        using var output = new MemoryStream();
+        await using var writer = new MarkdownDigestWriter(output);
+        await writer.WritePaperAsync(paper);
+        await writer.CompleteAsync();
+
+        Assert.Contains(writer.Diagnostics, d => d.Message.Contains("reads back as 2 papers", StringComparison.Ordinal));
+        Assert.Contains(writer.Diagnostics, d => d.Message.Contains("the abstract does not read back", StringComparison.Ordinal));
+    }
 }
