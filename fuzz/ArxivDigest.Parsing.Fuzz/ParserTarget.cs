@@ -85,8 +85,8 @@ internal static class ParserTarget
 
     /// <summary>
     /// A stream read with a small <see cref="DigestReaderOptions.MaxFieldSize"/> gives the same result as the whole
-    /// input in memory (which is not limited), or stops with <see cref="DiagnosticCodes.FieldTooLarge"/> after the
-    /// same first papers.
+    /// input in memory (which is not limited), or stops with <see cref="DiagnosticCodes.FieldTooLarge"/> (or, before
+    /// anything of a digest was read, <see cref="DiagnosticCodes.NotADigest"/>) after the same first papers.
     /// </summary>
     private static void CheckLimit(byte[] data, ReadResult whole)
     {
@@ -97,11 +97,13 @@ internal static class ParserTarget
 
         var pick = new Splits(data, salt: 8);
         ReadResult limited = ReadResult.Stream("limited stream", data, Lenient with { MaxFieldSize = 256 + pick.Next(1024) }, new Splits(data, 9), async: false);
-        if (limited.Error?.Diagnostic is not { Code: DiagnosticCodes.FieldTooLarge })
+        // Past the limit before any paper or table of contents, an input that looks like another format is said to be
+        // not a digest rather than to hold a long field.
+        if (limited.Error?.Diagnostic is not { Code: DiagnosticCodes.FieldTooLarge or DiagnosticCodes.NotADigest })
         {
             if (limited.DifferenceFrom(whole) is string diff)
             {
-                Invariant.Fail("limit", diff);
+                Invariant.Fail("limit", $"{diff} (the limited read stopped with {limited.Error?.Diagnostic.ToString() ?? "nothing"})");
             }
 
             return;

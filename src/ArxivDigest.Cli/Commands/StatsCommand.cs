@@ -86,7 +86,7 @@ internal static class StatsCommand
     private static void Section(StringBuilder sb, string title, IEnumerable<(string Name, int Count)> rows)
     {
         // A control character in a name (a bare carriage return in a category, say) is shown, not sent to the terminal.
-        List<(string Name, int Count)> list = [.. rows.Select(r => (Printable(r.Name), r.Count))];
+        List<(string Name, int Count)> list = [.. rows.Select(r => (PrintableText.Escape(r.Name), r.Count))];
         sb.Append('\n').Append(title).Append('\n');
         if (list.Count == 0)
         {
@@ -100,29 +100,6 @@ internal static class StatsCommand
         {
             sb.Append("  ").Append(name.PadRight(width)).Append("  ").Append(count.ToString(CultureInfo.InvariantCulture).PadLeft(countWidth)).Append('\n');
         }
-    }
-
-    private static string Printable(string name)
-    {
-        if (!name.Any(char.IsControl))
-        {
-            return name;
-        }
-
-        var sb = new StringBuilder(name.Length + 8);
-        foreach (char c in name)
-        {
-            _ = c switch
-            {
-                '\r' => sb.Append("\\r"),
-                '\n' => sb.Append("\\n"),
-                '\t' => sb.Append("\\t"),
-                _ when char.IsControl(c) => sb.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}"),
-                _ => sb.Append(c),
-            };
-        }
-
-        return sb.ToString();
     }
 
     private static string Json(DigestStatistics stats, PaperSelector selector, int top)

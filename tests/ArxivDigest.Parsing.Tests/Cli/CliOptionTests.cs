@@ -1,5 +1,3 @@
-using System.Text;
-using ArxivDigest.Cli;
 using ArxivDigest.Parsing.Tests.Infrastructure;
 using ArxivDigest.Parsing.Tests.Writers.Docx;
 
@@ -12,17 +10,8 @@ public sealed class CliOptionTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private sealed record Run(int ExitCode, string Out, string Error, string Text);
 
-    private static async Task<Run> RunAsync(string[] args, byte[]? stdin = null)
-    {
-        var stdout = new MemoryStream();
-        var outText = new StringWriter();
-        var errText = new StringWriter();
-        var console = new CliConsole(outText, errText, () => new MemoryStream(stdin ?? []), () => stdout);
-        int code = await CliApp.RunAsync(args, console);
-        return new Run(code, outText.ToString(), errText.ToString(), Encoding.UTF8.GetString(stdout.ToArray()));
-    }
+    private static Task<CliRun> RunAsync(string[] args, byte[]? stdin = null) => CliRun.RunAsync(args, stdin);
 
     private static string Sample => RepoPaths.Sample("2026-01-26.md");
 
@@ -49,7 +38,7 @@ public sealed class CliOptionTests : IDisposable
     [InlineData(new string[0], false)]
     public async Task A_flag_takes_true_false_yes_no_1_0_as_its_value_and_alone_means_true(string[] flag, bool abstracts)
     {
-        Run run = await RunAsync(["convert", Sample, "--to", "bibtex", .. flag, "--quiet"]);
+        CliRun run = await RunAsync(["convert", Sample, "--to", "bibtex", .. flag, "--quiet"]);
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(abstracts, run.Text.Contains("  abstract = {", StringComparison.Ordinal));
     }
@@ -57,7 +46,7 @@ public sealed class CliOptionTests : IDisposable
     [Fact]
     public async Task A_flag_before_an_input_still_leaves_the_input_to_the_inputs()
     {
-        Run run = await RunAsync(["convert", "--bib-abstract", Sample, "--to", "bibtex", "--quiet"]);
+        CliRun run = await RunAsync(["convert", "--bib-abstract", Sample, "--to", "bibtex", "--quiet"]);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("  abstract = {", run.Text, StringComparison.Ordinal);
     }
@@ -66,7 +55,7 @@ public sealed class CliOptionTests : IDisposable
     public async Task A_docx_flag_given_no_turns_the_abstracts_off()
     {
         string output = Path.Combine(_temp, "list.docx");
-        Run run = await RunAsync(["convert", Sample, "-o", output, "--docx-abstracts", "no", "--category", "cs.GT", "--quiet"]);
+        CliRun run = await RunAsync(["convert", Sample, "-o", output, "--docx-abstracts", "no", "--category", "cs.GT", "--quiet"]);
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.DoesNotContain("[Abstract]", DocxTestDocument.NormalizedText(await File.ReadAllBytesAsync(output)), StringComparison.Ordinal);
     }
@@ -76,7 +65,7 @@ public sealed class CliOptionTests : IDisposable
     [InlineData("--docx-abstracts maybe", "it is not a value --docx-abstracts takes")]
     public async Task A_flag_value_it_does_not_take_is_a_usage_error_naming_the_flag(string flag, string message)
     {
-        Run run = await RunAsync(["convert", Sample, "-o", Path.Combine(_temp, "list.docx"), .. flag.Split(' ')]);
+        CliRun run = await RunAsync(["convert", Sample, "-o", Path.Combine(_temp, "list.docx"), .. flag.Split(' ')]);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(_temp));
@@ -85,12 +74,12 @@ public sealed class CliOptionTests : IDisposable
     [Fact]
     public async Task Convert_help_lists_the_formats_and_those_of_a_plugin()
     {
-        Run help = await RunAsync(["convert", "--help"]);
+        CliRun help = await RunAsync(["convert", "--help"]);
         Assert.Equal(0, help.ExitCode);
         Assert.Contains("The output format: json, jsonl, markdown, parquet, bibtex, docx (details: 'arxiv-digest formats')", help.Out, StringComparison.Ordinal);
         Assert.Contains("true/false/yes/no/1/0", help.Out, StringComparison.Ordinal);
 
-        Run withPlugin = await RunAsync(["convert", "--help", "--plugin", PluginPath]);
+        CliRun withPlugin = await RunAsync(["convert", "--help", "--plugin", PluginPath]);
         Assert.Contains("The output format: json, jsonl, markdown, parquet, bibtex, docx, tsv (details", withPlugin.Out, StringComparison.Ordinal);
     }
 
@@ -99,7 +88,7 @@ public sealed class CliOptionTests : IDisposable
     {
         string path = Path.Combine(_temp, "placeholder.md");
         File.WriteAllText(path, DigestText.Render(DigestText.Sample() with { Tldr = "Summary generation failed" }, DigestText.Sample("2601.00002")));
-        Run run = await RunAsync(["validate", path]);
+        CliRun run = await RunAsync(["validate", path]);
         Assert.Equal(0, run.ExitCode);
         string[] lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines, l => l.Contains(": info AXD", StringComparison.Ordinal));
@@ -110,7 +99,7 @@ public sealed class CliOptionTests : IDisposable
     public async Task Standard_input_without_a_date_gets_a_one_line_note_suggesting_date()
     {
         byte[] day = File.ReadAllBytes(Sample);
-        Run undated = await RunAsync(["convert", "-", "--to", "jsonl"], day);
+        CliRun undated = await RunAsync(["convert", "-", "--to", "jsonl"], day);
         Assert.Equal(0, undated.ExitCode);
         Assert.Single(undated.Error.Split('\n'), l => l == "note: <stdin> gives no digest date, so its papers have none; add --date YYYY-MM-DD.");
 

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using ArxivDigest.Cli;
 using ArxivDigest.Parsing.Tests.Infrastructure;
 
 namespace ArxivDigest.Parsing.Tests.Cli;
@@ -12,20 +11,8 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private sealed record Run(int ExitCode, string Out, string Error, byte[] StandardOutput)
-    {
-        public string Text => Encoding.UTF8.GetString(StandardOutput);
-    }
 
-    private static async Task<Run> RunAsync(string[] args, byte[]? stdin = null)
-    {
-        var stdout = new MemoryStream();
-        var outText = new StringWriter();
-        var errText = new StringWriter();
-        var console = new CliConsole(outText, errText, () => new MemoryStream(stdin ?? []), () => stdout);
-        int code = await CliApp.RunAsync(args, console);
-        return new Run(code, outText.ToString(), errText.ToString(), stdout.ToArray());
-    }
+    private static Task<CliRun> RunAsync(string[] args, byte[]? stdin = null) => CliRun.RunAsync(args, stdin);
 
     private static string PluginPath
     {
@@ -48,7 +35,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Convert_writes_json_lines_to_standard_output()
     {
-        Run run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "--to", "jsonl"]);
+        CliRun run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "--to", "jsonl"]);
         Assert.Equal(0, run.ExitCode);
         string[] lines = run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(106, lines.Length);
@@ -60,7 +47,7 @@ public sealed class CliTests : IDisposable
     public async Task Convert_takes_the_format_from_the_output_extension()
     {
         string output = Path.Combine(_temp, "papers.json");
-        Run run = await RunAsync(["convert", RepoPaths.Sample("000_c84bd109740d103c.md"), RepoPaths.Sample("001_92646d984e50acb4.md"), "-o", output]);
+        CliRun run = await RunAsync(["convert", RepoPaths.Sample("000_c84bd109740d103c.md"), RepoPaths.Sample("001_92646d984e50acb4.md"), "-o", output]);
         Assert.Equal(0, run.ExitCode);
         using JsonDocument doc = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         Assert.Equal(36 + 97, doc.RootElement.GetArrayLength());
@@ -71,7 +58,7 @@ public sealed class CliTests : IDisposable
     public async Task Convert_writes_one_output_per_input_into_a_directory()
     {
         string outDir = Path.Combine(_temp, "out") + "/";
-        Run run = await RunAsync(["convert", RepoPaths.Samples, "--to", "jsonl", "--json-shape", "daily-arxiv", "-o", outDir, "--quiet"]);
+        CliRun run = await RunAsync(["convert", RepoPaths.Samples, "--to", "jsonl", "--json-shape", "daily-arxiv", "-o", outDir, "--quiet"]);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Error);
         string[] written = [.. Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
@@ -84,7 +71,7 @@ public sealed class CliTests : IDisposable
     public async Task Convert_reads_standard_input()
     {
         byte[] input = await File.ReadAllBytesAsync(RepoPaths.Sample("000_c84bd109740d103c.md"));
-        Run run = await RunAsync(["convert", "-", "--to", "jsonl", "--date", "2025-09-22"], input);
+        CliRun run = await RunAsync(["convert", "-", "--to", "jsonl", "--date", "2025-09-22"], input);
         Assert.Equal(0, run.ExitCode);
         string[] lines = run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(36, lines.Length);
@@ -104,7 +91,7 @@ public sealed class CliTests : IDisposable
     public async Task A_wrong_command_line_exits_with_2_and_says_why(string[] args, string message)
     {
         args = [.. args.Select(a => a == "SAMPLE" ? RepoPaths.Sample("2026-01-26.md") : a)];
-        Run run = await RunAsync(args);
+        CliRun run = await RunAsync(args);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.Empty(run.StandardOutput);
@@ -117,7 +104,7 @@ public sealed class CliTests : IDisposable
         string output = Path.Combine(_temp, "out.jsonl");
         File.WriteAllText(output, "previous content");
 
-        Run run = await RunAsync(["convert", broken, "-o", output, "--strict"]);
+        CliRun run = await RunAsync(["convert", broken, "-o", output, "--strict"]);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("broken.md:", run.Error, StringComparison.Ordinal);
         Assert.Equal("previous content", File.ReadAllText(output)); // untouched: the new output never replaced it
@@ -134,14 +121,14 @@ public sealed class CliTests : IDisposable
         string[] inputs = [samples[0], broken, samples[1], "-", .. samples[2..], broken];
         byte[] stdin = File.ReadAllBytes(samples[0]);
 
-        Run all = await RunAsync(["convert", .. inputs, "--to", "jsonl"], stdin);
+        CliRun all = await RunAsync(["convert", .. inputs, "--to", "jsonl"], stdin);
         Assert.Equal(0, all.ExitCode);
 
         var expectedOut = new StringBuilder();
         var expectedMessages = new List<string>();
         foreach (string input in inputs)
         {
-            Run one = await RunAsync(["convert", input, "--to", "jsonl"], stdin);
+            CliRun one = await RunAsync(["convert", input, "--to", "jsonl"], stdin);
             expectedOut.Append(one.Text);
             expectedMessages.AddRange(one.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).SkipLast(1)); // all but the summary
         }
@@ -158,7 +145,7 @@ public sealed class CliTests : IDisposable
     {
         string[] samples = [.. Directory.GetFiles(RepoPaths.Samples, "*.md").Order(StringComparer.Ordinal)];
         string output = Path.Combine(_temp, "out.jsonl");
-        Run run = await RunAsync(["convert", samples[0], samples[1], BrokenDigest(), .. samples[2..], "-o", output, "--strict"]);
+        CliRun run = await RunAsync(["convert", samples[0], samples[1], BrokenDigest(), .. samples[2..], "-o", output, "--strict"]);
 
         Assert.Equal(1, run.ExitCode);
         Assert.False(File.Exists(output));
@@ -172,7 +159,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task A_lenient_conversion_reports_the_problems_and_keeps_the_papers()
     {
-        Run run = await RunAsync(["convert", BrokenDigest(), "--to", "jsonl"]);
+        CliRun run = await RunAsync(["convert", BrokenDigest(), "--to", "jsonl"]);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(2, run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("error AXD007", run.Error, StringComparison.Ordinal);
@@ -181,7 +168,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Validate_reports_no_error_on_the_seeds()
     {
-        Run run = await RunAsync(["validate", RepoPaths.Sample("000_c84bd109740d103c.md"), RepoPaths.Sample("001_92646d984e50acb4.md")]);
+        CliRun run = await RunAsync(["validate", RepoPaths.Sample("000_c84bd109740d103c.md"), RepoPaths.Sample("001_92646d984e50acb4.md")]);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("2 file(s), 133 papers: 0 error(s), 0 warning(s).", run.Out.Trim());
     }
@@ -192,7 +179,7 @@ public sealed class CliTests : IDisposable
         string broken = BrokenDigest();
         int lines = File.ReadAllText(broken).Split('\n').Length;
         int heading = File.ReadAllLines(broken).ToList().FindIndex(l => l.StartsWith("### [2]", StringComparison.Ordinal)) + 1;
-        Run run = await RunAsync(["validate", broken]);
+        CliRun run = await RunAsync(["validate", broken]);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"{broken}:{lines}:1: error AXD007: The paper at line {heading} ends before its closing </details> line", run.Out, StringComparison.Ordinal);
         Assert.Contains($"{broken}:{heading}:1: error AXD004:", run.Out, StringComparison.Ordinal);
@@ -205,7 +192,7 @@ public sealed class CliTests : IDisposable
         string path = Path.Combine(_temp, "toc.md");
         File.WriteAllText(path, DigestText.Render(DigestText.Sample()).Replace("[Total: 1]", "[Total: 2]", StringComparison.Ordinal));
         Assert.Equal(0, (await RunAsync(["validate", path])).ExitCode);
-        Run strict = await RunAsync(["validate", path, "--strict"]);
+        CliRun strict = await RunAsync(["validate", path, "--strict"]);
         Assert.Equal(1, strict.ExitCode);
         Assert.Contains($"{path}:5:1: warning AXD003:", strict.Out, StringComparison.Ordinal);
     }
@@ -213,13 +200,13 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Formats_lists_the_writers_and_a_plugin_adds_its_own()
     {
-        Run plain = await RunAsync(["formats"]);
+        CliRun plain = await RunAsync(["formats"]);
         Assert.Equal(0, plain.ExitCode);
         Assert.Contains("jsonl", plain.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("tsv", plain.Out, StringComparison.Ordinal);
 
         Assert.True(File.Exists(PluginPath), PluginPath);
-        Run withPlugin = await RunAsync(["formats", "--plugin", PluginPath]);
+        CliRun withPlugin = await RunAsync(["formats", "--plugin", PluginPath]);
         Assert.Matches(@"(?m)^tsv +\.tsv +Tab-separated", withPlugin.Out);
     }
 
@@ -227,7 +214,7 @@ public sealed class CliTests : IDisposable
     public async Task A_plugin_format_converts_with_its_options()
     {
         string output = Path.Combine(_temp, "list.tsv");
-        Run run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "-o", output, "--plugin", PluginPath, "--option", "columns=id"]);
+        CliRun run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "-o", output, "--plugin", PluginPath, "--option", "columns=id"]);
         Assert.Equal(0, run.ExitCode);
         string[] lines = File.ReadAllLines(output);
         Assert.StartsWith("# ", lines[0], StringComparison.Ordinal);
@@ -242,7 +229,7 @@ public sealed class CliTests : IDisposable
         foreach (string sample in Directory.GetFiles(RepoPaths.Samples, "*.md"))
         {
             string output = Path.Combine(_temp, "again-" + Path.GetFileName(sample));
-            Run run = await RunAsync(["convert", sample, "--to", "markdown", "-o", output, "--quiet"]);
+            CliRun run = await RunAsync(["convert", sample, "--to", "markdown", "-o", output, "--quiet"]);
             Assert.Equal(0, run.ExitCode);
             Assert.Equal(await File.ReadAllBytesAsync(sample), await File.ReadAllBytesAsync(output));
         }
@@ -254,7 +241,7 @@ public sealed class CliTests : IDisposable
         string later = Path.Combine(_temp, "2026-02-01.md");
         File.Copy(RepoPaths.Sample("2026-01-26.md"), later);
         string output = Path.Combine(_temp, "merged.md");
-        Run run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), later, "--dedupe", "--category", "cs.CV", "-o", output]);
+        CliRun run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), later, "--dedupe", "--category", "cs.CV", "-o", output]);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("36 papers to " + output + ", 140 filtered out, 36 duplicate(s) dropped;", run.Error, StringComparison.Ordinal);
         Digest merged = DigestParser.ParseFile(output);
@@ -266,7 +253,7 @@ public sealed class CliTests : IDisposable
     public async Task Convert_with_dedupe_reads_standard_input_twice_through_a_copy()
     {
         byte[] day = await File.ReadAllBytesAsync(RepoPaths.Sample("2026-01-26.md"));
-        Run run = await RunAsync(["convert", "-", RepoPaths.Sample("2026-01-26.md"), "--dedupe", "--to", "jsonl"], day);
+        CliRun run = await RunAsync(["convert", "-", RepoPaths.Sample("2026-01-26.md"), "--dedupe", "--to", "jsonl"], day);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(106, run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.All(run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => Assert.DoesNotContain("<stdin>", l, StringComparison.Ordinal));
@@ -277,7 +264,7 @@ public sealed class CliTests : IDisposable
     {
         string path = Path.Combine(_temp, "evil.md");
         File.WriteAllText(path, DigestText.Render(DigestText.Sample() with { Title = new string('a', 40) + "!" }));
-        Run run = await RunAsync(["convert", path, "--to", "jsonl", "--match-regex", "^(a+)+$"]);
+        CliRun run = await RunAsync(["convert", path, "--to", "jsonl", "--match-regex", "^(a+)+$"]);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("timed out", run.Error, StringComparison.Ordinal);
     }
@@ -285,12 +272,12 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Stats_prints_tables_and_json()
     {
-        Run table = await RunAsync(["stats", RepoPaths.Sample("2026-01-26.md"), RepoPaths.Sample("2026-03-03.md")]);
+        CliRun table = await RunAsync(["stats", RepoPaths.Sample("2026-01-26.md"), RepoPaths.Sample("2026-03-03.md")]);
         Assert.Equal(0, table.ExitCode);
         Assert.StartsWith("234 papers (234 distinct ids) in 2 digest(s)", table.Out, StringComparison.Ordinal);
         Assert.Contains("Papers per category", table.Out, StringComparison.Ordinal);
 
-        Run json = await RunAsync(["stats", RepoPaths.Sample("2026-01-26.md"), "--json", "--category", "cs.CL"]);
+        CliRun json = await RunAsync(["stats", RepoPaths.Sample("2026-01-26.md"), "--json", "--category", "cs.CL"]);
         using JsonDocument doc = JsonDocument.Parse(json.Out);
         Assert.Equal(43, doc.RootElement.GetProperty("papers").GetInt32());
         Assert.Equal(43, doc.RootElement.GetProperty("categories").GetProperty("cs.CL").GetInt32());
@@ -305,7 +292,7 @@ public sealed class CliTests : IDisposable
         Directory.CreateDirectory(other);
         File.Copy(RepoPaths.Sample("2026-01-26.md"), Path.Combine(other, "2026-01-26.md"));
         string outDir = Path.Combine(_temp, "out") + "/";
-        Run run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), Path.Combine(other, "2026-01-26.md"), "--to", "jsonl", "-o", outDir]);
+        CliRun run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), Path.Combine(other, "2026-01-26.md"), "--to", "jsonl", "-o", outDir]);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Two inputs are named '2026-01-26'", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any());
@@ -315,7 +302,7 @@ public sealed class CliTests : IDisposable
     public async Task Convert_writes_a_bibliography_with_the_bibtex_options()
     {
         string output = Path.Combine(_temp, "refs.bib");
-        Run run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "-o", output, "--bib-key", "arxiv", "--bib-note", "tldr", "--bib-ascii", "--quiet"]);
+        CliRun run = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "-o", output, "--bib-key", "arxiv", "--bib-note", "tldr", "--bib-ascii", "--quiet"]);
         Assert.Equal(0, run.ExitCode);
         string bib = File.ReadAllText(output);
         Assert.StartsWith("@misc{arXiv:2601.16272,\n  title = {{GR3EN}: Generative Relighting for {3D} Environments},", bib, StringComparison.Ordinal);
@@ -328,10 +315,10 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Formats_lists_bibtex_and_convert_refuses_a_wrong_bibtex_option()
     {
-        Run formats = await RunAsync(["formats"]);
+        CliRun formats = await RunAsync(["formats"]);
         Assert.Matches(@"(?m)^bibtex +\.bib +BibTeX", formats.Out);
 
-        Run wrong = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "--to", "bibtex", "--bib-key", "doi"]);
+        CliRun wrong = await RunAsync(["convert", RepoPaths.Sample("2026-01-26.md"), "--to", "bibtex", "--bib-key", "doi"]);
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("doi", wrong.Error, StringComparison.Ordinal);
     }
@@ -344,14 +331,14 @@ public sealed class CliTests : IDisposable
         await File.WriteAllTextAsync(input, digest.Replace("(https://arxiv.org/abs/2601.00001)", "(https://arxiv.org/abs/2601.00001\b)", StringComparison.Ordinal));
         string output = Path.Combine(_temp, "list.docx");
 
-        Run run = await RunAsync(["convert", input, "-o", output]);
+        CliRun run = await RunAsync(["convert", input, "-o", output]);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"{input}:12:1: warning {DiagnosticCodes.CharacterReplaced}: DOCX: 1 character of url", run.Error, StringComparison.Ordinal);
         Assert.Contains("; 2 change(s) in the output.", run.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(output));
 
-        Run quiet = await RunAsync(["convert", input, "-o", output, "--quiet"]);
+        CliRun quiet = await RunAsync(["convert", input, "-o", output, "--quiet"]);
         Assert.Equal(string.Empty, quiet.Error);
     }
 }

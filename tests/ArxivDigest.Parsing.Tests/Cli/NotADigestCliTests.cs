@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using ArxivDigest.Cli;
 using ArxivDigest.Parsing.Tests.Infrastructure;
 
 namespace ArxivDigest.Parsing.Tests.Cli;
@@ -15,17 +14,8 @@ public sealed class NotADigestCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    private sealed record Run(int ExitCode, string Out, string Error, byte[] StandardOutput);
 
-    private static async Task<Run> RunAsync(string[] args, byte[]? stdin = null)
-    {
-        var stdout = new MemoryStream();
-        var outText = new StringWriter();
-        var errText = new StringWriter();
-        var console = new CliConsole(outText, errText, () => new MemoryStream(stdin ?? []), () => stdout);
-        int code = await CliApp.RunAsync(args, console);
-        return new Run(code, outText.ToString(), errText.ToString(), stdout.ToArray());
-    }
+    private static Task<CliRun> RunAsync(string[] args, byte[]? stdin = null) => CliRun.RunAsync(args, stdin);
 
     /// <summary>A folder with one real day and two files that are not digests: README.md and a gzip file named .md.</summary>
     private string MixedFolder()
@@ -49,12 +39,12 @@ public sealed class NotADigestCliTests : IDisposable
         string jsonl = CorpusFiles.SourceOf(CorpusFiles.DaysWithSource[0]);
         string output = Path.Combine(_temp, "out.jsonl");
 
-        Run toFile = await RunAsync(["convert", jsonl, "-o", output]);
+        CliRun toFile = await RunAsync(["convert", jsonl, "-o", output]);
         Assert.Equal(1, toFile.ExitCode);
         Assert.Contains($"{jsonl}:1:1: error AXD017: Not a digest: looks like JSON lines", toFile.Error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_temp));
 
-        Run toStdout = await RunAsync(["convert", "-", "--to", "jsonl"], File.ReadAllBytes(jsonl));
+        CliRun toStdout = await RunAsync(["convert", "-", "--to", "jsonl"], File.ReadAllBytes(jsonl));
         Assert.Equal(1, toStdout.ExitCode);
         Assert.Contains("<stdin>:1:1: error AXD017: Not a digest: looks like JSON lines", toStdout.Error, StringComparison.Ordinal);
         Assert.Empty(toStdout.StandardOutput);
@@ -65,7 +55,7 @@ public sealed class NotADigestCliTests : IDisposable
     {
         string empty = Path.Combine(_temp, "2026-01-01.md");
         File.WriteAllBytes(empty, []);
-        Run run = await RunAsync(["convert", empty, "--to", "jsonl"]);
+        CliRun run = await RunAsync(["convert", empty, "--to", "jsonl"]);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"{empty}:1:1: error AXD017: Not a digest: empty input", run.Error, StringComparison.Ordinal);
     }
@@ -75,7 +65,7 @@ public sealed class NotADigestCliTests : IDisposable
     {
         string dir = MixedFolder();
         string output = Path.Combine(_temp, "all.jsonl");
-        Run run = await RunAsync(["convert", dir, "-o", output]);
+        CliRun run = await RunAsync(["convert", dir, "-o", output]);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("README.md:1:1: error AXD017: Not a digest: Markdown or text, but no paper heading", run.Error, StringComparison.Ordinal);
@@ -90,7 +80,7 @@ public sealed class NotADigestCliTests : IDisposable
     {
         string dir = MixedFolder();
         string outDir = Path.Combine(_temp, "out") + "/";
-        Run run = await RunAsync(["convert", dir, "--to", "jsonl", "-o", outDir, .. dedupe ? new[] { "--dedupe" } : []]);
+        CliRun run = await RunAsync(["convert", dir, "--to", "jsonl", "-o", outDir, .. dedupe ? new[] { "--dedupe" } : []]);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Equal(["2026-01-26.jsonl"], Directory.GetFiles(outDir).Select(Path.GetFileName));
@@ -105,7 +95,7 @@ public sealed class NotADigestCliTests : IDisposable
     public async Task Validate_reports_each_file_that_is_not_a_digest_and_checks_the_others()
     {
         string dir = MixedFolder();
-        Run run = await RunAsync(["validate", dir]);
+        CliRun run = await RunAsync(["validate", dir]);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("README.md:1:1: error AXD017:", run.Out, StringComparison.Ordinal);
@@ -117,7 +107,7 @@ public sealed class NotADigestCliTests : IDisposable
     public async Task Strict_validation_refuses_a_readme_as_not_a_digest_and_counts_one_error()
     {
         string readme = Path.Combine(MixedFolder(), "README.md");
-        Run run = await RunAsync(["validate", readme, "--strict"]);
+        CliRun run = await RunAsync(["validate", readme, "--strict"]);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"{readme}:1:1: error AXD017: Not a digest: Markdown or text", run.Out, StringComparison.Ordinal);
         Assert.EndsWith("1 file(s), 0 papers: 1 error(s), 0 warning(s).", run.Out.Trim(), StringComparison.Ordinal);
@@ -127,12 +117,12 @@ public sealed class NotADigestCliTests : IDisposable
     public async Task Stats_stop_at_a_file_that_is_not_a_digest_and_say_which()
     {
         string dir = MixedFolder();
-        Run run = await RunAsync(["stats", dir]);
+        CliRun run = await RunAsync(["stats", dir]);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("README.md:1:1: error AXD017: Not a digest:", run.Error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, run.Out);
 
-        Run good = await RunAsync(["stats", Path.Combine(dir, "2026-01-26.md")]);
+        CliRun good = await RunAsync(["stats", Path.Combine(dir, "2026-01-26.md")]);
         Assert.Equal(0, good.ExitCode);
         Assert.StartsWith("106 papers", good.Out, StringComparison.Ordinal);
     }
@@ -145,7 +135,7 @@ public sealed class NotADigestCliTests : IDisposable
         int last = markdown.LastIndexOf("Abstract: summary", StringComparison.Ordinal);
         File.WriteAllText(path, string.Concat(markdown.AsSpan(0, last), "Abstract: ", new string('x', 65 * 1024 * 1024), markdown.AsSpan(last + "Abstract: summary".Length)), new UTF8Encoding(false));
 
-        Run run = await RunAsync(["validate", path]);
+        CliRun run = await RunAsync(["validate", path]);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("info AXD009:", run.Out, StringComparison.Ordinal);
         Assert.Contains("error AXD016: A field or line larger than 64 MiB starts here", run.Out, StringComparison.Ordinal);

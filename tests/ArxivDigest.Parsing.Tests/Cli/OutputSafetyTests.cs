@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using ArxivDigest.Cli;
 using ArxivDigest.Parsing.Tests.Infrastructure;
 
 namespace ArxivDigest.Parsing.Tests.Cli;
@@ -21,19 +19,8 @@ public sealed class OutputSafetyTests : IDisposable
         Directory.Delete(_temp, recursive: true);
     }
 
-    private sealed record Run(int ExitCode, string Error, byte[] StandardOutput)
-    {
-        public string Text => Encoding.UTF8.GetString(StandardOutput);
-    }
 
-    private static async Task<Run> RunAsync(params string[] args)
-    {
-        var stdout = new MemoryStream();
-        var errText = new StringWriter();
-        var console = new CliConsole(new StringWriter(), errText, () => new MemoryStream(), () => stdout);
-        int code = await CliApp.RunAsync(args, console).WaitAsync(Timeout);
-        return new Run(code, errText.ToString(), stdout.ToArray());
-    }
+    private static Task<CliRun> RunAsync(params string[] args) => CliRun.RunAsync(args);
 
     private static string Sample => RepoPaths.Sample("2026-01-26.md");
 
@@ -66,7 +53,7 @@ public sealed class OutputSafetyTests : IDisposable
         Task reading = reader.StandardOutput.BaseStream.CopyToAsync(received);
         try
         {
-            Run run = await RunAsync("convert", Sample, "--to", "jsonl", "-o", fifo, "--quiet");
+            CliRun run = await RunAsync("convert", Sample, "--to", "jsonl", "-o", fifo, "--quiet");
             Assert.Equal(0, run.ExitCode);
             await reading.WaitAsync(Timeout);
         }
@@ -89,7 +76,7 @@ public sealed class OutputSafetyTests : IDisposable
         string device = Path.Combine(_temp, "null");
         Shell.Must("mknod", device, "c", "1", "3"); // a private /dev/null
 
-        Run run = await RunAsync("convert", Sample, "--to", "jsonl", "-o", device);
+        CliRun run = await RunAsync("convert", Sample, "--to", "jsonl", "-o", device);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"106 papers to {device}", run.Error, StringComparison.Ordinal);
         Assert.Equal("character special file", Shell.Kind(device));
@@ -102,7 +89,7 @@ public sealed class OutputSafetyTests : IDisposable
         string device = Path.Combine(_temp, "full");
         Shell.Must("mknod", device, "c", "1", "7"); // a private /dev/full
 
-        Run run = await RunAsync("convert", Sample, "--to", "jsonl", "-o", device);
+        CliRun run = await RunAsync("convert", Sample, "--to", "jsonl", "-o", device);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"error: cannot write '{device}': No space left on device", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("papers to", run.Error, StringComparison.Ordinal);
@@ -116,7 +103,7 @@ public sealed class OutputSafetyTests : IDisposable
         string device = Path.Combine(_temp, "disk");
         Shell.Must("mknod", device, "b", "7", "200"); // a loop device number no one uses: nothing is ever opened
 
-        Run run = await RunAsync("convert", Sample, "--to", "jsonl", "-o", device);
+        CliRun run = await RunAsync("convert", Sample, "--to", "jsonl", "-o", device);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"'{device}' is a block device", run.Error, StringComparison.Ordinal);
         Assert.Equal("block special file", Shell.Kind(device));
@@ -133,7 +120,7 @@ public sealed class OutputSafetyTests : IDisposable
         string link = Path.Combine(_temp, "papers.jsonl");
         File.CreateSymbolicLink(link, "real.jsonl");
 
-        Run run = await RunAsync("convert", Sample, "-o", link, "--quiet");
+        CliRun run = await RunAsync("convert", Sample, "-o", link, "--quiet");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("real.jsonl", new FileInfo(link).LinkTarget);
         Assert.Equal(await ExpectedJsonLines(), File.ReadAllBytes(target));
@@ -147,7 +134,7 @@ public sealed class OutputSafetyTests : IDisposable
         string link = Path.Combine(_temp, "papers.jsonl");
         File.CreateSymbolicLink(link, "nowhere.jsonl");
 
-        Run run = await RunAsync("convert", Sample, "-o", link);
+        CliRun run = await RunAsync("convert", Sample, "-o", link);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("which does not exist", run.Error, StringComparison.Ordinal);
         Assert.Equal("nowhere.jsonl", new FileInfo(link).LinkTarget);
@@ -163,7 +150,7 @@ public sealed class OutputSafetyTests : IDisposable
         Directory.CreateDirectory(outDir);
         File.CreateSymbolicLink(Path.Combine(outDir, "2026-01-26.jsonl"), outside);
 
-        Run linked = await RunAsync("convert", Sample, "--to", "jsonl", "-o", outDir + "/");
+        CliRun linked = await RunAsync("convert", Sample, "--to", "jsonl", "-o", outDir + "/");
         Assert.Equal(2, linked.ExitCode);
         Assert.Contains("is a symbolic link", linked.Error, StringComparison.Ordinal);
         Assert.Equal("not yours", File.ReadAllText(outside));
@@ -171,7 +158,7 @@ public sealed class OutputSafetyTests : IDisposable
 
         File.Delete(Path.Combine(outDir, "2026-01-26.jsonl"));
         Directory.CreateDirectory(Path.Combine(outDir, "2026-01-26.jsonl", "keep"));
-        Run folder = await RunAsync("convert", Sample, "--to", "jsonl", "-o", outDir + "/");
+        CliRun folder = await RunAsync("convert", Sample, "--to", "jsonl", "-o", outDir + "/");
         Assert.Equal(2, folder.ExitCode);
         Assert.Contains("is a directory", folder.Error, StringComparison.Ordinal);
         Assert.Equal(["out", "out/2026-01-26.jsonl", "out/2026-01-26.jsonl/keep", "outside.txt"], Entries());
@@ -202,7 +189,7 @@ public sealed class OutputSafetyTests : IDisposable
             Shell.Must("ln", input, output);
         }
 
-        Run run = await RunAsync("convert", input, "--to", "jsonl", "-o", output);
+        CliRun run = await RunAsync("convert", input, "--to", "jsonl", "-o", output);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"The output '{output}' is the input '{input}'", run.Error, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllBytes(Sample), File.ReadAllBytes(input));
@@ -217,7 +204,7 @@ public sealed class OutputSafetyTests : IDisposable
         File.Copy(RepoPaths.Sample("2026-03-03.md"), Path.Combine(data, "2026-03-03.md"));
 
         // Markdown to markdown with a selection would rewrite each digest with a part of its papers.
-        Run run = await RunAsync("convert", data, "--to", "markdown", "--category", "cs.CV", "-o", data + "/");
+        CliRun run = await RunAsync("convert", data, "--to", "markdown", "--category", "cs.CV", "-o", data + "/");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"is the input '{Path.Combine(data, "2026-01-26.md")}'", run.Error, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllBytes(Sample), File.ReadAllBytes(Path.Combine(data, "2026-01-26.md")));
@@ -234,7 +221,7 @@ public sealed class OutputSafetyTests : IDisposable
     {
         string ids = Path.Combine(_temp, "ids.txt");
         File.WriteAllText(ids, "2601.16272\n");
-        Run run = await RunAsync("convert", Sample, "--ids", ids, "--to", "jsonl", "-o", ids);
+        CliRun run = await RunAsync("convert", Sample, "--ids", ids, "--to", "jsonl", "-o", ids);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"is the --ids file '{ids}'", run.Error, StringComparison.Ordinal);
         Assert.Equal("2601.16272\n", File.ReadAllText(ids));
@@ -246,7 +233,7 @@ public sealed class OutputSafetyTests : IDisposable
         string plugin = Path.Combine(_temp, "plugin.dll");
         File.Copy(PluginPath, plugin);
         byte[] assembly = File.ReadAllBytes(plugin);
-        Run run = await RunAsync("convert", Sample, "--plugin", plugin, "--to", "tsv", "-o", plugin);
+        CliRun run = await RunAsync("convert", Sample, "--plugin", plugin, "--to", "tsv", "-o", plugin);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"is the plug-in '{plugin}'", run.Error, StringComparison.Ordinal);
         Assert.Equal(assembly, File.ReadAllBytes(plugin));
@@ -261,7 +248,7 @@ public sealed class OutputSafetyTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(input)!);
         File.Copy(Sample, input);
 
-        Run run = await RunAsync("convert", input, "--date", "2026-01-26", "-o", dataset, "--partition-by", "main_category");
+        CliRun run = await RunAsync("convert", input, "--date", "2026-01-26", "-o", dataset, "--partition-by", "main_category");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains($"holds the input '{input}'", run.Error, StringComparison.Ordinal);
         Assert.Equal(File.ReadAllBytes(Sample), File.ReadAllBytes(input));
@@ -277,14 +264,14 @@ public sealed class OutputSafetyTests : IDisposable
         Directory.CreateDirectory(Path.Combine(dataset, "main_category=cs.CV"));
         File.CreateSymbolicLink(Path.Combine(dataset, "main_category=cs.CV", "part-00000.parquet"), outside);
 
-        Run linked = await RunAsync("convert", Sample, "-o", dataset, "--partition-by", "main_category");
+        CliRun linked = await RunAsync("convert", Sample, "-o", dataset, "--partition-by", "main_category");
         Assert.Equal(2, linked.ExitCode);
         Assert.Contains("holds files other than a Parquet dataset", linked.Error, StringComparison.Ordinal);
         Assert.Equal(outside, new FileInfo(Path.Combine(dataset, "main_category=cs.CV", "part-00000.parquet")).LinkTarget);
 
         File.Delete(Path.Combine(dataset, "main_category=cs.CV", "part-00000.parquet"));
         Shell.Must("mkfifo", Path.Combine(dataset, "main_category=cs.CV", "part-00000.parquet"));
-        Run fifo = await RunAsync("convert", Sample, "-o", dataset, "--partition-by", "main_category");
+        CliRun fifo = await RunAsync("convert", Sample, "-o", dataset, "--partition-by", "main_category");
         Assert.Equal(2, fifo.ExitCode);
         Assert.Equal("fifo", Shell.Kind(Path.Combine(dataset, "main_category=cs.CV", "part-00000.parquet")));
         Assert.Equal(["dataset", "dataset/main_category=cs.CV", "dataset/main_category=cs.CV/part-00000.parquet", "outside.parquet"], Entries());
@@ -298,7 +285,7 @@ public sealed class OutputSafetyTests : IDisposable
         string link = Path.Combine(_temp, "dataset");
         Directory.CreateSymbolicLink(link, "real");
 
-        Run run = await RunAsync("convert", Sample, "-o", link, "--partition-by", "main_category", "--quiet");
+        CliRun run = await RunAsync("convert", Sample, "-o", link, "--partition-by", "main_category", "--quiet");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("real", new DirectoryInfo(link).LinkTarget);
         Assert.Contains("real/main_category=cs.CV", Entries());
@@ -311,7 +298,7 @@ public sealed class OutputSafetyTests : IDisposable
         string output = Path.Combine(_temp, "list.tsv");
         File.WriteAllText(output, "previous");
 
-        Run run = await RunAsync("convert", Sample, "-o", output, "--plugin", PluginPath, "--option", "fail-after=5", "--quiet");
+        CliRun run = await RunAsync("convert", Sample, "-o", output, "--plugin", PluginPath, "--option", "fail-after=5", "--quiet");
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("error: unexpected failure (InvalidOperationException): the tsv writer fails after 5 papers, as asked\n", run.Error);
         Assert.Equal("previous", File.ReadAllText(output));
@@ -325,7 +312,7 @@ public sealed class OutputSafetyTests : IDisposable
         File.WriteAllText(output, "previous");
         Shell.Must("chattr", "+i", output); // even root cannot replace it now
 
-        Run run = await RunAsync("convert", Sample, "-o", output, "--quiet");
+        CliRun run = await RunAsync("convert", Sample, "-o", output, "--quiet");
         Shell.Must("chattr", "-i", output);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains($"error: cannot replace '{output}': ", run.Error, StringComparison.Ordinal);
@@ -337,7 +324,7 @@ public sealed class OutputSafetyTests : IDisposable
     public async Task A_failed_output_in_a_new_folder_leaves_no_folder_behind()
     {
         string output = Path.Combine(_temp, "new", "deeper", "papers.jsonl");
-        Run run = await RunAsync("convert", Sample, "-o", output, "--plugin", PluginPath, "--to", "tsv", "--option", "fail-after=1");
+        CliRun run = await RunAsync("convert", Sample, "-o", output, "--plugin", PluginPath, "--to", "tsv", "--option", "fail-after=1");
         Assert.Equal(1, run.ExitCode);
         Assert.Empty(Entries());
     }

@@ -211,6 +211,12 @@ public sealed class MarkdownDigestWriter : PaperWriter
                 $"Markdown: the section name '{Shorten(section)}' does not read back as written in the table of contents and the section heading; written as is.");
         }
 
+        if (digest.Sections.Length > 1)
+        {
+            ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning,
+                "Markdown: a value of the paper holds a section heading, so the papers after it read back under another section; written as is.");
+        }
+
         if (digest.Papers.Length == 0)
         {
             ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning, "Markdown: the paper does not read back as a paper; written as is.");

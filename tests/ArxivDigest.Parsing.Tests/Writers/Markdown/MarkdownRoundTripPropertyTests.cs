@@ -32,9 +32,12 @@ public sealed class MarkdownRoundTripPropertyTests
                 return reported.Any(d => d.Message.Contains("reads back as", StringComparison.Ordinal));
             }
 
+            bool sectionMoved = false;
             for (int i = 0; i < papers.Length; i++)
             {
-                string[] differences = [.. Differences(papers[i], read.Papers[i])];
+                // A section heading inside a value moves the papers after it into that section, as the writer said.
+                string[] differences = [.. Differences(papers[i], read.Papers[i]).Where(d => !(sectionMoved && d == "category"))];
+                sectionMoved |= reported.Any(d => d.Location.Line == papers[i].Location.Line && d.Message.Contains("under another section", StringComparison.Ordinal));
                 if (differences.Length > 0 && !excused.Contains(papers[i].Location.Line))
                 {
                     throw new InvalidOperationException($"paper {i + 1} read back with other {string.Join(", ", differences)}, and the writer reported nothing");
