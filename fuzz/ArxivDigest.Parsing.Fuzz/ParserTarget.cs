@@ -85,7 +85,7 @@ internal static class ParserTarget
 
     /// <summary>
     /// A stream read with a small <see cref="DigestReaderOptions.MaxFieldSize"/> gives the same result as the whole
-    /// input in memory (which is not limited), or stops with <see cref="DiagnosticCodes.FieldTooLarge"/> (or, before
+    /// input in memory (with the default limit, which no input reaches), or stops with <see cref="DiagnosticCodes.FieldTooLarge"/> (or, before
     /// anything of a digest was read, <see cref="DiagnosticCodes.NotADigest"/>) after the same first papers.
     /// </summary>
     private static void CheckLimit(byte[] data, ReadResult whole)

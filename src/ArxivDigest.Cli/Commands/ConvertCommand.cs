@@ -57,6 +57,8 @@ internal static class ConvertCommand
         };
         var selection = new SelectionOptions();
         selection.AddTo(command);
+        var reading = new ReaderOptions();
+        reading.AddTo(command);
 
         // Each built-in format's own options become command-line options (--bib-abstract, ...).
         List<(WriterOption Descriptor, Option Option)> formatOptions = FormatOptions(PaperWriterRegistry.CreateDefault());
@@ -72,7 +74,7 @@ internal static class ConvertCommand
                 parse.GetValue(to),
                 parse.GetValue(output),
                 parse.GetValue(shape) == "daily-arxiv" ? JsonShape.DailyArxiv : JsonShape.Native,
-                parse.GetValue(strict),
+                reading.Read(parse, parse.GetValue(strict)),
                 SelectionOptions.ParseDate("--date", parse.GetValue(date)),
                 ParseProperties(parse.GetValue(options) ?? [], FormatValues(parse, formatOptions)),
                 parse.GetValue(quiet),
@@ -110,7 +112,7 @@ internal static class ConvertCommand
         string? Format,
         string? Output,
         JsonShape Shape,
-        bool Strict,
+        DigestReaderOptions ReaderOptions,
         DateOnly? Date,
         ImmutableDictionary<string, string> Properties,
         bool Quiet,
@@ -358,7 +360,7 @@ internal static class ConvertCommand
 
         public static async Task<Job> StartAsync(CliConsole console, Settings settings, CancellationToken cancellationToken)
         {
-            var readerOptions = new DigestReaderOptions { Strict = settings.Strict };
+            DigestReaderOptions readerOptions = settings.ReaderOptions;
             Sources sources = await Cli.Sources.CreateAsync(console, settings.Inputs, settings.Date, replayable: settings.Selection.Dedupe, cancellationToken).ConfigureAwait(false);
             try
             {

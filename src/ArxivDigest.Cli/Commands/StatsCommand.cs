@@ -27,6 +27,8 @@ internal static class StatsCommand
         };
         var selection = new SelectionOptions();
         selection.AddTo(command);
+        var reading = new ReaderOptions();
+        reading.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -38,13 +40,14 @@ internal static class StatsCommand
                 throw new UsageException("--top must be 0 or more.");
             }
 
+            DigestReaderOptions readerOptions = reading.Read(parse, strict: false);
             using Sources sources = await Sources.CreateAsync(console, resolved, date: null, replayable: chosen.Dedupe, cancellationToken).ConfigureAwait(false);
             var selector = new PaperSelector(chosen);
-            await selector.PlanAsync(sources.List, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await selector.PlanAsync(sources.List, readerOptions, cancellationToken).ConfigureAwait(false);
             var stats = new DigestStatistics();
             for (int i = 0; i < sources.List.Count; i++)
             {
-                await using PaperReader reader = sources.List[i].CreateReader();
+                await using PaperReader reader = sources.List[i].CreateReader(readerOptions);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (selector.Select(reader.Current, i))

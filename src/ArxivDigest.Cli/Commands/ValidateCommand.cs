@@ -18,15 +18,17 @@ internal static class ValidateCommand
         {
             inputs, strict,
         };
+        var reading = new ReaderOptions();
+        reading.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             List<DigestInput> files = DigestInput.Resolve(parse.GetValue(inputs) ?? []);
-            return await RunAsync(console, files, parse.GetValue(strict), cancellationToken).ConfigureAwait(false);
+            return await RunAsync(console, files, reading.Read(parse, parse.GetValue(strict)), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, List<DigestInput> inputs, bool strict, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, List<DigestInput> inputs, DigestReaderOptions readerOptions, CancellationToken cancellationToken)
     {
         int papers = 0;
         int errors = 0;
@@ -34,7 +36,7 @@ internal static class ValidateCommand
         int infos = 0;
         foreach (DigestInput input in inputs)
         {
-            var options = new DigestReaderOptions { Strict = strict, SourceName = input.Name };
+            DigestReaderOptions options = readerOptions with { SourceName = input.Name };
             await using PaperReader reader = input.IsStandardInput
                 ? PaperReader.Create(console.OpenStandardInput(), options)
                 : PaperReader.Open(input.Path!, options);

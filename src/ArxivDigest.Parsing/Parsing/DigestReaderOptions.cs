@@ -25,11 +25,11 @@ public sealed record DigestReaderOptions
     public int BufferSize { get; init; } = 64 * 1024;
 
     /// <summary>
-    /// The largest token a stream, pipe or file may hold, in bytes (1 to <see cref="MaxFieldSizeLimit"/>; default
-    /// 64 MiB): one line, or one field's value with the line after it that ends it. The read buffer grows to hold
-    /// one token, up to this; a larger one stops reading with a <see cref="DigestFormatException"/>
-    /// (<see cref="DiagnosticCodes.FieldTooLarge"/>), in lenient mode too. Input given in memory is read in place
-    /// and not limited.
+    /// The largest token a digest may hold, in bytes (1 to <see cref="MaxFieldSizeLimit"/>; default 64 MiB): one
+    /// line, or one field's value with the line after it that ends it. The read buffer of a stream, pipe or file grows
+    /// to hold one token, up to this; a larger one stops reading with a <see cref="DigestFormatException"/>
+    /// (<see cref="DiagnosticCodes.FieldTooLarge"/>), in lenient mode too. Input given in memory is held to the same
+    /// limit, token by token (without the line after it), so it reads as a file does.
     /// </summary>
     public int MaxFieldSize { get; init; } = 64 * 1024 * 1024;
 

@@ -433,7 +433,7 @@ internal sealed class PaperAssembler
         int line = DigestReader.LargestPartLine(pending, state);
         string size = FormatSize(limit);
         string message = string.Create(CultureInfo.InvariantCulture,
-            $"A field or line larger than {size} starts here; reading stops, since nothing after it can be read. Raise DigestReaderOptions.MaxFieldSize (now {limit} bytes, at most {FormatSize(DigestReaderOptions.MaxFieldSizeLimit)}) to read it.");
+            $"A field or line larger than {size} starts here; reading stops, since nothing after it can be read. Raise the limit to read it: DigestReaderOptions.MaxFieldSize, or arxiv-digest's --max-field-size (now {limit} bytes, at most {FormatSize(DigestReaderOptions.MaxFieldSizeLimit)}).");
         ErrorCount++;
         return new DigestFormatException(new DigestDiagnostic(DiagnosticCodes.FieldTooLarge, DiagnosticSeverity.Error, message, At(line, 1)));
     }

@@ -286,10 +286,18 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         {
             while (true)
             {
+                int before = reader.BytesConsumed;
+                DigestReaderState at = reader.CurrentState;
                 if (!reader.Read())
                 {
                     status = _eof ? Status.End : Status.NeedMore;
                     break;
+                }
+
+                // A stream stops at MaxFieldSize while it buffers; input already whole in memory is held to it here.
+                if (reader.BytesConsumed - before > _options.MaxFieldSize)
+                {
+                    throw _assembler.TokenTooLarge(_buffer.AsSpan(_start + before, reader.BytesConsumed - before), at, _options.MaxFieldSize, _head);
                 }
 
                 if (_assembler.Accept(ref reader))

@@ -107,4 +107,31 @@ public sealed class CliOptionTests : IDisposable
         Assert.DoesNotContain("note:", (await RunAsync(["convert", "-", "--to", "jsonl", "--date", "2026-01-26"], day)).Error, StringComparison.Ordinal);
         Assert.DoesNotContain("note:", (await RunAsync(["convert", Sample, "--to", "jsonl"])).Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Max_field_size_bounds_what_every_reading_command_reads_and_is_checked()
+    {
+        string input = Path.Combine(_temp, "2026-01-26.md");
+        await File.WriteAllTextAsync(input, DigestText.Render(DigestText.Sample() with { Summary = new string('x', 4000) }));
+        string output = Path.Combine(_temp, "out.jsonl");
+
+        foreach (string[] command in new[] { new[] { "convert", input, "-o", output }, ["validate", input], ["stats", input] })
+        {
+            CliRun limited = await RunAsync([.. command, "--max-field-size", "1K"]);
+            Assert.Equal(1, limited.ExitCode);
+            Assert.Contains($"warning AXD016", (limited.Error + limited.Out).Replace("error AXD016", "warning AXD016", StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.Contains("--max-field-size", limited.Error + limited.Out, StringComparison.Ordinal);
+
+            CliRun enough = await RunAsync([.. command, "--max-field-size", "8K"]);
+            Assert.Equal(0, enough.ExitCode);
+        }
+
+        Assert.False(File.Exists(Path.Combine(_temp, "never.jsonl")));
+        CliRun wrong = await RunAsync(["convert", input, "-o", Path.Combine(_temp, "never.jsonl"), "--max-field-size", "lots"]);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("--max-field-size takes a size", wrong.Error, StringComparison.Ordinal);
+        CliRun tooBig = await RunAsync(["validate", input, "--max-field-size", "2G"]);
+        Assert.Equal(2, tooBig.ExitCode);
+        Assert.False(File.Exists(Path.Combine(_temp, "never.jsonl")));
+    }
 }

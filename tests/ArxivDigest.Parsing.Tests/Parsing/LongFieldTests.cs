@@ -69,6 +69,19 @@ public sealed class LongFieldTests
     }
 
     [Fact]
+    public void Input_in_memory_is_held_to_MaxFieldSize_like_a_stream()
+    {
+        byte[] input = DigestWithAbstract(new string('x', 10_000), papers: 2);
+        int abstractLine = Encoding.UTF8.GetString(input).Split('\n').ToList().FindLastIndex(l => l.StartsWith("Abstract:", StringComparison.Ordinal)) + 1;
+        var options = new DigestReaderOptions { MaxFieldSize = 4096, SourceName = "big.md" };
+
+        DigestFormatException e = Assert.Throws<DigestFormatException>(() => DigestParser.Parse(input, options));
+        Assert.Equal(DiagnosticCodes.FieldTooLarge, e.Code);
+        Assert.Equal(new SourceLocation("big.md", abstractLine, 1), e.Location);
+        Assert.Equal(2, DigestParser.Parse(input, options with { MaxFieldSize = 16_384 }).Papers.Length);
+    }
+
+    [Fact]
     public void A_long_field_of_short_lines_is_reported_at_its_label()
     {
         byte[] input = DigestWithAbstract(string.Join('\n', Enumerable.Repeat("a short line of the abstract", 400)));
