@@ -418,20 +418,19 @@ internal sealed class PaperAssembler
     /// </summary>
     public DigestFormatException TokenTooLarge(ReadOnlySpan<byte> pending, DigestReaderState state, int limit, ReadOnlySpan<byte> head)
     {
+        string size = FormatSize(limit);
         if (_papersStarted == 0 && _toc.Count == 0 && !state.SawTableOfContents)
         {
+            // Nothing of a digest yet, and more than the limit without a blank line: some other file (a JSON-lines
+            // file, a log) rather than a digest with one long field.
             bool jsonLine = _anyToken ? _firstLineIsJsonObject : InputKind.FirstLineIsJsonObject(pending);
             string what = InputKind.DescribeText(head, wholeInput: false, jsonLine, out bool otherFormat);
-            if (otherFormat)
-            {
-                _diagnostics.Clear();
-                ErrorCount = WarningCount = 0;
-                return NotADigest(what, 1);
-            }
+            _diagnostics.Clear();
+            ErrorCount = WarningCount = 0;
+            return NotADigest(otherFormat ? what : $"text without a paper heading '### [N] [Title](URL)' or a table of contents in its first {size}", 1);
         }
 
         int line = DigestReader.LargestPartLine(pending, state);
-        string size = FormatSize(limit);
         string message = string.Create(CultureInfo.InvariantCulture,
             $"A field or line larger than {size} starts here; reading stops, since nothing after it can be read. Raise the limit to read it: DigestReaderOptions.MaxFieldSize, or arxiv-digest's --max-field-size (now {limit} bytes, at most {FormatSize(DigestReaderOptions.MaxFieldSizeLimit)}).");
         ErrorCount++;

@@ -101,13 +101,22 @@ public sealed class LongFieldTests
     }
 
     [Fact]
-    public void A_first_line_longer_than_MaxFieldSize_is_reported_at_line_1()
+    public void A_line_longer_than_MaxFieldSize_before_anything_of_a_digest_means_it_is_not_one()
     {
-        byte[] input = Encoding.UTF8.GetBytes(new string('#', 5000) + "\n");
+        // A log or a JSON-lines file is one long run of text without a blank line: not a digest with a long field.
+        byte[] input = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("2026-01-01 INFO something happened\n", 200)));
         using PaperReader reader = PaperReader.Create(new MemoryStream(input), new DigestReaderOptions { MaxFieldSize = 1000 });
         DigestFormatException e = Assert.Throws<DigestFormatException>(() => reader.Read());
-        Assert.Equal(DiagnosticCodes.FieldTooLarge, e.Code);
+        Assert.Equal(DiagnosticCodes.NotADigest, e.Code);
         Assert.Equal(new SourceLocation(null, 1, 1), e.Location);
+        Assert.Contains("in its first 1000 bytes", e.Message, StringComparison.Ordinal);
+
+        // After a table of contents, the same line is a field too large, at its line.
+        byte[] digest = Encoding.UTF8.GetBytes("<div id=toc></div>\n\n# Table of Contents\n\n" + new string('#', 5000) + "\n");
+        using PaperReader after = PaperReader.Create(new MemoryStream(digest), new DigestReaderOptions { MaxFieldSize = 1000 });
+        e = Assert.Throws<DigestFormatException>(() => after.Read());
+        Assert.Equal(DiagnosticCodes.FieldTooLarge, e.Code);
+        Assert.Equal(new SourceLocation(null, 5, 1), e.Location);
     }
 
     [Fact]
