@@ -30,11 +30,15 @@ internal sealed class DocxBuilder
     private int _nextBookmarkId;
     private int _nextControlId = 1;
 
-    private DocxBuilder(DocxSettings settings)
+    private readonly Action<Paper, string> _simplified;
+    private Paper? _paper;
+
+    private DocxBuilder(DocxSettings settings, Action<Paper, string> simplified)
     {
         _settings = settings;
+        _simplified = simplified;
         _links = new DocxLinks();
-        _inline = new DocxInline(_links, _numbering);
+        _inline = new DocxInline(_links, _numbering, what => _simplified(_paper!, what));
     }
 
     /// <summary>
@@ -42,10 +46,15 @@ internal sealed class DocxBuilder
     /// part after part (the Open XML SDK's own package would hold every part in memory until it is closed); the body
     /// is written with <see cref="OpenXmlWriter"/> paper by paper.
     /// </summary>
-    public static void Build(Stream stream, DocxSpill papers, DocxSettings settings, IReadOnlyCollection<string> categories)
+    /// <param name="stream">Where the package goes.</param>
+    /// <param name="papers">The papers, grouped.</param>
+    /// <param name="settings">What the document holds.</param>
+    /// <param name="categories">The categories, for the document's keywords.</param>
+    /// <param name="simplified">Told when a paper's field is written more plainly than its Markdown asks (nested too deeply to render), and why.</param>
+    public static void Build(Stream stream, DocxSpill papers, DocxSettings settings, IReadOnlyCollection<string> categories, Action<Paper, string> simplified)
     {
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        new DocxBuilder(settings).Fill(zip, papers, categories);
+        new DocxBuilder(settings, simplified).Fill(zip, papers, categories);
     }
 
     /// <summary>
@@ -225,6 +234,7 @@ internal sealed class DocxBuilder
 
     private void AppendPaper(Paper paper, int number, string bookmark)
     {
+        _paper = paper;
         // Heading 2: the number, then the title as a link to the abstract page.
         Paragraph heading = Styled(DocxStyles.Heading2, DocxText.Run(number.ToString(CultureInfo.InvariantCulture) + ". ", null));
         string? abs = DocxLinks.IsWebUrl(paper.Url) ? paper.Url : paper.Id?.AbsUrl;

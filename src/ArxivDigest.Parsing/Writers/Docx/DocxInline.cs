@@ -40,10 +40,21 @@ internal sealed class DocxInline
     private RunFormat _pendingFormat;
     private HtmlState _htmlState;
 
-    public DocxInline(DocxLinks links, DocxNumbering numbering)
+    /// <summary>How deep emphasis, links and other inlines are rendered as such; deeper ones become plain text.</summary>
+    internal const int MaxInlineDepth = 64;
+
+    private readonly Action<string> _simplified;
+    private int _depth;
+    private bool _flattened;
+
+    /// <param name="links">The document's links.</param>
+    /// <param name="numbering">The document's lists.</param>
+    /// <param name="simplified">Told (once per field) when a field is written more plainly than its Markdown asks, and why.</param>
+    public DocxInline(DocxLinks links, DocxNumbering numbering, Action<string> simplified)
     {
         _links = links;
         _numbering = numbering;
+        _simplified = simplified;
     }
 
     /// <summary>
@@ -52,9 +63,22 @@ internal sealed class DocxInline
     /// </summary>
     public List<Paragraph> RenderField(string text, string styleId, string? label)
     {
-        MarkdownDocument document = Markdig.Markdown.Parse(DocxText.Clean(text), FieldPipeline);
         var paragraphs = new List<Paragraph>();
-        RenderBlocks(document, styleId, paragraphs, level: -1, numberingId: 0);
+        _flattened = false;
+        if (Parse(DocxText.Clean(text), FieldPipeline, label ?? "a field") is MarkdownDocument document)
+        {
+            RenderBlocks(document, styleId, paragraphs, level: -1, numberingId: 0);
+            ReportFlattened(label ?? "a field");
+        }
+        else
+        {
+            // Markdig refuses Markdown nested beyond its limit: the field's lines as they are.
+            foreach (string line in DocxText.Clean(text).Split('\n'))
+            {
+                paragraphs.Add(NewParagraph(styleId, DocxText.Run(line, null)));
+            }
+        }
+
         if (label is not null)
         {
             Run labelRun = DocxText.Run(label + ": ", DocxStyles.FieldLabel);
@@ -74,7 +98,13 @@ internal sealed class DocxInline
     /// <summary>A title's runs (emphasis, math, code), appended to <paramref name="target"/>; links inside it stay text when it is itself a link.</summary>
     public void RenderTitle(string text, OpenXmlCompositeElement target, bool insideLink)
     {
-        MarkdownDocument document = Markdig.Markdown.Parse(DocxText.Clean(text), TitlePipeline);
+        _flattened = false;
+        if (Parse(DocxText.Clean(text), TitlePipeline, "the title") is not MarkdownDocument document)
+        {
+            target.AppendChild(DocxText.Run(DocxText.Clean(text), insideLink ? DocxStyles.Hyperlink : null));
+            return;
+        }
+
         _htmlState = new HtmlState { InLink = insideLink ? 1 : 0 };
         _targets.Clear();
         _targets.Push(target);
@@ -92,6 +122,90 @@ internal sealed class DocxInline
 
         Flush();
         _targets.Clear();
+        ReportFlattened("the title");
+    }
+
+    private MarkdownDocument? Parse(string text, MarkdownPipeline pipeline, string field)
+    {
+        if (text.Length > MaxMarkdownLength)
+        {
+            // Markdig's time on some hostile text (a run of unclosed links) grows with the square of its length.
+            _simplified(string.Create(CultureInfo.InvariantCulture, $"{field} is longer than {MaxMarkdownLength:N0} characters, so its Markdown is not read; written as plain text"));
+            return null;
+        }
+
+        if (HasDeepListPrefix(text))
+        {
+            _simplified($"the Markdown of {field} nests lists too deeply to read; written as plain text");
+            return null;
+        }
+
+        try
+        {
+            return Markdig.Markdown.Parse(text, pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.Ordinal))
+        {
+            _simplified($"the Markdown of {field} is nested too deeply to read; written as plain text");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether a line opens lists more than <see cref="MaxListPrefix"/> characters deep (indentation and list markers
+    /// such as <c>- </c> or <c>1. </c>): Markdig's time grows with the square of that depth (3,000 levels: a minute).
+    /// </summary>
+    private static bool HasDeepListPrefix(string text)
+    {
+        foreach (ReadOnlySpan<char> line in text.AsSpan().EnumerateLines())
+        {
+            int at = 0;
+            while (at < line.Length && at <= MaxListPrefix)
+            {
+                int marker = at;
+                while (marker < line.Length && char.IsAsciiDigit(line[marker]) && marker - at < 9)
+                {
+                    marker++;
+                }
+
+                if (line[at] is ' ' or '\t')
+                {
+                    at++;
+                }
+                else if (line[at] is '-' or '*' or '+' && at + 1 < line.Length && line[at + 1] is ' ' or '\t')
+                {
+                    at += 2;
+                }
+                else if (marker > at && marker + 1 < line.Length && line[marker] is '.' or ')' && line[marker + 1] is ' ' or '\t')
+                {
+                    at = marker + 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (at > MaxListPrefix)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int MaxListPrefix = 256;
+
+    /// <summary>The longest field whose Markdown is read (real summaries and abstracts are under 2,000 characters).</summary>
+    internal const int MaxMarkdownLength = 32 * 1024;
+
+    private void ReportFlattened(string field)
+    {
+        if (_flattened)
+        {
+            _simplified(string.Create(CultureInfo.InvariantCulture, $"the Markdown of {field} is nested more than {MaxInlineDepth} levels deep; the deeper part is written as plain text"));
+        }
     }
 
     private static MarkdownPipeline CreatePipeline(bool lists)
@@ -183,10 +297,68 @@ internal sealed class DocxInline
 
     private void RenderInlines(ContainerInline container)
     {
-        foreach (Inline inline in container)
+        if (_depth >= MaxInlineDepth)
         {
-            RenderInline(inline);
+            // Emphasis inside emphasis a hundred thousand times deep would overflow the stack: the text, as it is.
+            _flattened = true;
+            Text(PlainText(container), Format());
+            return;
         }
+
+        _depth++;
+        try
+        {
+            foreach (Inline inline in container)
+            {
+                RenderInline(inline);
+            }
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    /// <summary>The text of the inlines under <paramref name="root"/>, walked without recursion.</summary>
+    private static string PlainText(ContainerInline root)
+    {
+        var sb = new StringBuilder();
+        var pending = new Stack<Inline>();
+        for (Inline? child = root.LastChild; child is not null; child = child.PreviousSibling)
+        {
+            pending.Push(child);
+        }
+
+        while (pending.TryPop(out Inline? inline))
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    sb.Append(literal.Content.ToString());
+                    break;
+                case CodeInline code:
+                    sb.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    sb.Append(' ');
+                    break;
+                case HtmlEntityInline entity:
+                    sb.Append(entity.Transcoded.ToString());
+                    break;
+                case ContainerInline container:
+                    for (Inline? child = container.LastChild; child is not null; child = child.PreviousSibling)
+                    {
+                        pending.Push(child);
+                    }
+
+                    break;
+                case MathInline math:
+                    sb.Append(math.Content.ToString());
+                    break;
+            }
+        }
+
+        return sb.ToString();
     }
 
     private void RenderInline(Inline inline)
@@ -222,7 +394,7 @@ internal sealed class DocxInline
                 break;
 
             case LinkInline link:
-                string label = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+                string label = PlainText(link);
                 Link(link.GetDynamicUrl?.Invoke() ?? link.Url, () => RenderInlines(link), shownLabel: label);
                 break;
 

@@ -134,7 +134,8 @@ public sealed class DocxPaperWriter : PaperWriter
         var package = new TemporaryStream(TemporaryDirectory, MemoryLimit);
         await using (package.ConfigureAwait(false))
         {
-            DocxBuilder.Build(package, _spill, settings, _categories);
+            DocxBuilder.Build(package, _spill, settings, _categories, (paper, what) =>
+                ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning, $"DOCX: {what}."));
             _spill.Dispose();
             _spill = null;
             package.Position = 0;

@@ -455,4 +455,29 @@ public sealed partial class DocxPaperWriterTests
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
+
+    public static TheoryData<string, string> DeeplyNestedMarkdown() => new()
+    {
+        { "emphasis", new string('*', 100_000) + "deep" + new string('*', 100_000) },
+        { "brackets", new string('[', 100_000) + "deep" + string.Concat(Enumerable.Repeat("](x)", 1000)) },
+        { "list", string.Concat(Enumerable.Range(0, 3000).Select(i => new string(' ', 2 * i) + "- deep\n")) },
+        { "unclosed links", "deep " + string.Concat(Enumerable.Repeat("[a](", 50_000)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeeplyNestedMarkdown))]
+    public async Task Markdown_nested_beyond_what_can_be_rendered_is_written_as_text_and_reported(string kind, string tldr)
+    {
+        using var output = new MemoryStream();
+        await using var writer = new DocxPaperWriter(output, options: null, DocxTestDocument.Generated);
+        await writer.WritePaperAsync(DocxTestDocument.Paper(tldr: tldr, title: kind == "emphasis" ? tldr : "A title"));
+        await writer.CompleteAsync();
+
+        byte[] docx = output.ToArray();
+        Assert.Empty(DocxTestDocument.Validate(docx));
+        using WordprocessingDocument document = DocxTestDocument.Open(docx);
+        Assert.Contains("deep", document.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        Assert.Contains(writer.Diagnostics, d => d.Code == DiagnosticCodes.ValueNotExact && d.Message.Contains("plain text", StringComparison.Ordinal));
+        Assert.DoesNotContain(writer.Diagnostics, d => kind != "list" && d.Message.Contains("lists", StringComparison.Ordinal));
+    }
 }
