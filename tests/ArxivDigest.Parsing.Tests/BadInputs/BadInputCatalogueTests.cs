@@ -19,6 +19,8 @@ public sealed partial class BadInputCatalogueTests : IDisposable
         ["brackets-in-title.md"] = "`[`, `]`, `](`, `$`, `&`, `%` in a title",
         ["control-characters.md"] = "backspace, form feed, NUL and U+001F in a title, the link, the TL;DR and the abstract",
         ["crlf-with-bom.md"] = "a byte-order mark and CRLF line breaks",
+        ["deeply-nested-emphasis.md"] = "a TL;DR of 10,000 `*`, a word, 10,000 `*`",
+        ["deeply-nested-list.md"] = "a TL;DR that nests lists 140 levels deep",
         ["duplicate-field.md"] = "`Main category:` twice, and `Result:`, `Conclusion:` lines inside their own values",
         ["empty.md"] = "an empty file",
         ["gzip-compressed.md"] = "a gzip-compressed digest named `.md`",
@@ -52,6 +54,7 @@ public sealed partial class BadInputCatalogueTests : IDisposable
         ["unlabelled-text-in-paper.md"] = "a line of text without a label inside a paper",
         ["utf16-digest.md"] = "a digest saved as UTF-16",
         ["valid-empty-digest.md"] = "a table of contents with no entries: a day without papers",
+        ["very-long-field.md"] = "a 40,000-character TL;DR of unclosed links `[a](`",
         ["whitespace-only.md"] = "only spaces, tabs and blank lines",
         ["zip-archive.md"] = "a zip archive (a `.docx`) named `.md`",
     };
