@@ -39,15 +39,20 @@ internal static class InputKind
             }
         }
 
-        // Text holds no NUL bytes; a few may be content, many are binary data (or UTF-16 without a byte-order mark).
+        // Text holds no NUL bytes; a few may be content, many are binary data (or UTF-16 without a byte-order mark),
+        // unless the bytes already show a digest's own lines (a paper whose fields are mostly NUL bytes is still one).
         int nul = head.Count((byte)0);
-        if (nul > 0 && nul * 8 >= head.Length)
+        if (nul > 0 && nul * 8 >= head.Length && !ShowsDigest(head))
         {
             return nul * 3 >= head.Length ? "looks like UTF-16 text or binary data (NUL bytes): the reader takes UTF-8 text" : "binary data (NUL bytes), not text";
         }
 
         return null;
     }
+
+    /// <summary>Whether <paramref name="head"/> holds a line that only a digest starts with: a paper heading or the table of contents.</summary>
+    private static bool ShowsDigest(ReadOnlySpan<byte> head)
+        => head.StartsWith("### ["u8) || head.IndexOf("\n### ["u8) >= 0 || head.IndexOf("<div id=toc></div>"u8) >= 0 || head.IndexOf("# Table of Contents"u8) >= 0;
 
     /// <summary>What a text input in which no paper heading was found looks like, and what to do.</summary>
     /// <param name="head">The input's first <see cref="HeadLength"/> bytes, or all of it when shorter.</param>

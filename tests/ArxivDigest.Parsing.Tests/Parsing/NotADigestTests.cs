@@ -178,4 +178,20 @@ public sealed class NotADigestTests
             return n;
         }
     }
+
+    [Fact]
+    public void A_digest_whose_fields_are_mostly_nul_bytes_is_still_read_as_one()
+    {
+        // What the Markdown writer makes of papers whose values hold NUL bytes: its own lines show it is a digest.
+        string nul = new('\0', 600);
+        string digest = $"<div id=toc></div>\n\n# Table of Contents\n\n- [cs.CV](#cs.CV) [Total: 1]\n\n\n<div id='cs.CV'></div>\n\n# cs.CV [[Back]](#toc)\n\n"
+            + $"### [1] [{nul}](https://arxiv.org/abs/2601.00001)\n*A*\n\nMain category: cs.CV\n\nTL;DR: {nul}\n\n\n<details>\n  <summary>Details</summary>\n"
+            + "Motivation: m\n\nMethod: m\n\nResult: r\n\nConclusion: c\n\nAbstract: a\n\n</details>\n";
+        Paper paper = Assert.Single(DigestParser.Parse(System.Text.Encoding.UTF8.GetBytes(digest)).Papers);
+        Assert.Equal(nul, paper.Title);
+
+        // The same density of NUL bytes without a digest's lines is binary data.
+        DigestFormatException e = Assert.Throws<DigestFormatException>(() => DigestParser.Parse(System.Text.Encoding.UTF8.GetBytes("some text\n" + nul)));
+        Assert.Equal(DiagnosticCodes.NotADigest, e.Code);
+    }
 }

@@ -125,4 +125,18 @@ public sealed class MarkdownDigestWriterTests
         Assert.Contains(writer.Diagnostics, d => d.Message.Contains("reads back as 2 papers", StringComparison.Ordinal));
         Assert.Contains(writer.Diagnostics, d => d.Message.Contains("the abstract does not read back", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Every_paper_of_a_section_that_cannot_be_written_is_reported()
+    {
+        Paper sample = DigestParser.Parse(Encoding.UTF8.GetBytes(DigestText.Render(DigestText.Sample("2601.00001")))).Papers[0];
+        using var output = new MemoryStream();
+        await using var writer = new MarkdownDigestWriter(output);
+        await writer.WritePaperAsync(sample with { Section = string.Empty, Location = new SourceLocation("a.md", 1, 1) });
+        await writer.WritePaperAsync(sample with { Section = string.Empty, Location = new SourceLocation("a.md", 2, 1) });
+        await writer.CompleteAsync();
+
+        // An empty section name makes no section heading, so both papers read back under no section (or another).
+        Assert.Equal([1, 2], writer.Diagnostics.Where(d => d.Message.Contains("section ''", StringComparison.Ordinal)).Select(d => d.Location.Line));
+    }
 }

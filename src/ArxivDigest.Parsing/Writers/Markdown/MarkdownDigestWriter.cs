@@ -20,7 +20,6 @@ public sealed class MarkdownDigestWriter : PaperWriter
 
     private readonly Stream _output;
     private readonly List<Paper> _papers = [];
-    private readonly HashSet<string> _sectionsReported = new(StringComparer.Ordinal);
     private bool _completed;
 
     /// <summary>Creates a writer over <paramref name="output"/> (not disposed by the writer).</summary>
@@ -204,11 +203,11 @@ public sealed class MarkdownDigestWriter : PaperWriter
             return;
         }
 
-        if (_sectionsReported.Add(section) && (digest.TableOfContents.Length != 1 || digest.TableOfContents[0].Category != section
-            || digest.Sections.Length != 1 || digest.Sections[0].Category != section))
+        if (digest.TableOfContents.Length != 1 || digest.TableOfContents[0].Category != section
+            || digest.Sections.Length == 0 || digest.Sections[0].Category != section)
         {
             ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning,
-                $"Markdown: the section name '{Shorten(section)}' does not read back as written in the table of contents and the section heading; written as is.");
+                $"Markdown: the paper's section '{Shorten(section)}' does not read back as written in the table of contents and the section heading; written as is.");
         }
 
         if (digest.Sections.Length > 1)
