@@ -196,11 +196,9 @@ internal static class WriterTargets
     {
         try
         {
-            Digest again = DigestParser.Parse(markdown, new DigestReaderOptions { MaxDiagnostics = 64 });
-            if (again.Papers.Length != digest.Papers.Length)
-            {
-                Invariant.Fail("output", $"the markdown writer's output holds {again.Papers.Length} papers of {digest.Papers.Length}");
-            }
+            // Papers that do not read back as written are the round trip's to check (RoundTripTarget), with the
+            // writer's diagnostics: here, the output must read.
+            _ = DigestParser.Parse(markdown, new DigestReaderOptions { MaxDiagnostics = 64 });
         }
         catch (DigestFormatException e)
         {

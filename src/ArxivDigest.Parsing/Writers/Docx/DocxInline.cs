@@ -46,6 +46,7 @@ internal sealed class DocxInline
     private readonly Action<string> _simplified;
     private int _depth;
     private bool _flattened;
+    private bool _entityReplaced;
 
     /// <param name="links">The document's links.</param>
     /// <param name="numbering">The document's lists.</param>
@@ -202,6 +203,12 @@ internal sealed class DocxInline
 
     private void ReportFlattened(string field)
     {
+        if (_entityReplaced)
+        {
+            _entityReplaced = false;
+            _simplified($"an HTML entity in {field} stands for a character XML cannot hold; written as U+FFFD");
+        }
+
         if (_flattened)
         {
             _simplified(string.Create(CultureInfo.InvariantCulture, $"the Markdown of {field} is nested more than {MaxInlineDepth} levels deep; the deeper part is written as plain text"));
@@ -550,6 +557,10 @@ internal sealed class DocxInline
         {
             return;
         }
+
+        // An HTML entity (&#x1;) can stand for a character XML cannot hold, though the field's text had none.
+        text = DocxText.Clean(text, out int replaced);
+        _entityReplaced |= replaced > 0;
 
         if (_pending.Length > 0 && format != _pendingFormat)
         {

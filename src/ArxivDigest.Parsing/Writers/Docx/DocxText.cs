@@ -218,7 +218,8 @@ internal sealed class DocxLinks
     /// <summary>The relationship id of a web address (see <see cref="IsWebUrl"/>).</summary>
     public string GetId(string url)
     {
-        url = url.Trim();
+        // A link's entities are decoded by the Markdown reader: a control character may come back here.
+        url = DocxText.CleanUrl(url.Trim(), out _);
         if (!_ids.TryGetValue(url, out string? id))
         {
             id = "link" + (_ids.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);

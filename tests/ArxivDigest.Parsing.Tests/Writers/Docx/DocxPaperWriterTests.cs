@@ -480,4 +480,16 @@ public sealed partial class DocxPaperWriterTests
         Assert.Contains(writer.Diagnostics, d => d.Code == DiagnosticCodes.ValueNotExact && d.Message.Contains("plain text", StringComparison.Ordinal));
         Assert.DoesNotContain(writer.Diagnostics, d => kind != "list" && d.Message.Contains("lists", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_html_entity_for_a_character_xml_cannot_hold_is_replaced_and_reported()
+    {
+        using var output = new MemoryStream();
+        await using var writer = new DocxPaperWriter(output, options: null, DocxTestDocument.Generated);
+        await writer.WritePaperAsync(DocxTestDocument.Paper(tldr: "x &#x1; &#0; [link](<http://a.example/&#x8;>) <a href=\"http://b.example/&#x7;\">y</a>"));
+        await writer.CompleteAsync();
+
+        Assert.Empty(DocxTestDocument.Validate(output.ToArray()));
+        Assert.Contains(writer.Diagnostics, d => d.Code == DiagnosticCodes.ValueNotExact && d.Message.Contains("HTML entity", StringComparison.Ordinal));
+    }
 }
