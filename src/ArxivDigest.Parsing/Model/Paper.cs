@@ -27,6 +27,15 @@ public sealed record Paper
     /// <summary>The <c>Main category:</c> value, e.g. <c>cs.CV</c>.</summary>
     public string? MainCategory { get; init; }
 
+    /// <summary>
+    /// Every arXiv category of the paper, the main one first, when the source lists them (the generator's JSON lines,
+    /// a dialect that writes them all); empty when it does not.
+    /// </summary>
+    public ImmutableArray<string> Categories { get; init; } = [];
+
+    /// <summary>The authors' comment from arXiv (<c>12 pages, 5 figures</c>), when the source carries it.</summary>
+    public string? Comment { get; init; }
+
     /// <summary>The category of the section the paper is listed under, or <see langword="null"/> outside any section.</summary>
     public string? Section { get; init; }
 
@@ -70,6 +79,8 @@ public sealed record Paper
         PaperFieldKind.Result => Result,
         PaperFieldKind.Conclusion => Conclusion,
         PaperFieldKind.Abstract => Abstract,
+        PaperFieldKind.Comment => Comment,
+        PaperFieldKind.Categories => Categories.IsDefaultOrEmpty ? null : string.Join(", ", Categories),
         _ => null,
     };
 }

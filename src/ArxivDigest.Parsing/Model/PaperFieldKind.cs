@@ -1,6 +1,6 @@
 namespace ArxivDigest.Parsing;
 
-/// <summary>The labelled fields of a paper in the digest template.</summary>
+/// <summary>The fields of a paper that the model has properties for, whatever a dialect's label for them.</summary>
 public enum PaperFieldKind
 {
     /// <summary>A labelled field that is not part of the template; see <see cref="Paper.ExtraFields"/>.</summary>
@@ -26,4 +26,10 @@ public enum PaperFieldKind
 
     /// <summary><c>Abstract:</c></summary>
     Abstract,
+
+    /// <summary>The arXiv comment (<see cref="Paper.Comment"/>).</summary>
+    Comment,
+
+    /// <summary>Every category, joined by <c>", "</c> (<see cref="Paper.Categories"/>).</summary>
+    Categories,
 }

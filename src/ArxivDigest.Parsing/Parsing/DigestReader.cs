@@ -21,12 +21,14 @@ public ref struct DigestReader
 
     private readonly ReadOnlySpan<byte> _buffer;
     private readonly bool _isFinalBlock;
-    private readonly DigestTemplate _template;
+    private readonly PaperTemplate _template;
+    private readonly DigestDialect _dialect;
 
     private int _consumed;
     private int _linesConsumed;
     private bool _inPaper;
     private int _lastOrder;
+    private int _linePart;
     private LineEnding _lineEnding;
     private bool _bomChecked;
     private bool _sawToc;
@@ -40,9 +42,15 @@ public ref struct DigestReader
     private int _urlStart;
     private int _urlLength;
 
-    /// <summary>Creates a reader over a whole input.</summary>
+    /// <summary>Creates a reader over a whole input in the canonical layout.</summary>
     public DigestReader(ReadOnlySpan<byte> utf8)
         : this(utf8, isFinalBlock: true, default)
+    {
+    }
+
+    /// <summary>Creates a reader over a whole input in <paramref name="dialect"/>.</summary>
+    public DigestReader(ReadOnlySpan<byte> utf8, DigestDialect dialect)
+        : this(utf8, isFinalBlock: true, new DigestReaderState(dialect))
     {
     }
 
@@ -54,7 +62,9 @@ public ref struct DigestReader
     {
         _buffer = utf8;
         _isFinalBlock = isFinalBlock;
-        _template = DigestTemplate.Canonical;
+        _dialect = state.Dialect;
+        _template = _dialect.Template;
+        _linePart = state.LinePart;
         _linesConsumed = state.LinesConsumed;
         _inPaper = state.InPaper;
         _lastOrder = state.LastOrder;
@@ -83,7 +93,7 @@ public ref struct DigestReader
     public readonly bool IsFinalBlock => _isFinalBlock;
 
     /// <summary>The state to carry into the next reader.</summary>
-    public readonly DigestReaderState CurrentState => new(_linesConsumed, _inPaper, _lastOrder, _lineEnding, _bomChecked, _sawToc);
+    public readonly DigestReaderState CurrentState => new(_dialect, _linesConsumed, _inPaper, _lastOrder, _linePart, _lineEnding, _bomChecked, _sawToc);
 
     /// <summary>The raw UTF-8 value of the token (see <see cref="DigestTokenType"/> for what each holds). In CRLF input it keeps its <c>\r\n</c>; <see cref="GetString"/> turns them into <c>\n</c>.</summary>
     public readonly ReadOnlySpan<byte> ValueSpan => _buffer.Slice(_valueStart, _valueLength);
@@ -114,6 +124,18 @@ public ref struct DigestReader
 
     /// <summary>For a <see cref="DigestTokenType.Field"/> holding the text of a markup line that is not as the template writes it: that markup element.</summary>
     internal TemplateElement? Markup { get; private set; }
+
+    /// <summary>For a <see cref="DigestTokenType.Field"/> or <see cref="DigestTokenType.Authors"/> token of the template: its placeholder.</summary>
+    internal TemplatePlaceholder? Placeholder { get; private set; }
+
+    /// <summary>
+    /// For a <see cref="DigestTokenType.Field"/> the dialect names but the model has no property for: its
+    /// <see cref="PaperField.Key"/> (<c>keywords</c>); otherwise <see langword="null"/>.
+    /// </summary>
+    public readonly string? FieldKey => Placeholder?.Key;
+
+    /// <summary>The dialect the reader reads.</summary>
+    public readonly DigestDialect Dialect => _dialect;
 
     /// <summary>The 1-based line the token starts on.</summary>
     public int TokenLine { get; private set; }
@@ -156,6 +178,25 @@ public ref struct DigestReader
     /// <returns><see langword="false"/> at the end of the input, or when the buffer ends inside a token and is not the final block.</returns>
     public bool Read()
     {
+        // Markup lines read without a token move the template position; if the buffer then ends inside the next
+        // token, nothing was consumed and the next reader reads those lines again, from the same position.
+        int order = _lastOrder;
+        int consumed = _consumed;
+        if (ReadToken())
+        {
+            return true;
+        }
+
+        if (_consumed == consumed)
+        {
+            _lastOrder = order;
+        }
+
+        return false;
+    }
+
+    private bool ReadToken()
+    {
         if (!_bomChecked)
         {
             int n = Math.Min(_buffer.Length - _consumed, 3);
@@ -196,10 +237,7 @@ public ref struct DigestReader
 
                 if (_inPaper)
                 {
-                    SetValue(pos, 0, column: 1);
-                    Commit(DigestTokenType.PaperEnd, lines, pos, lines);
-                    IsPaperClosed = false;
-                    _inPaper = false;
+                    EndPaperHere(pos, lines);
                     return true;
                 }
 
@@ -222,26 +260,33 @@ public ref struct DigestReader
 
             if (_inPaper)
             {
-                TemplateElement? element = _template.Match(line);
-                if (element is { Kind: TemplateElementKind.DetailsOpen or TemplateElementKind.Summary, Markup: byte[] markup })
+                MarkupMatch how = MarkupMatch.Exact;
+                TemplateElement? element = null;
+                if (!StartsPaperOrSection(line))
+                {
+                    // An element out of order (a second label, a second <details>) is still the template's: a duplicate.
+                    element = _template.Match(line, _lastOrder, out how)
+                        ?? (_template.Match(line, 0, out how) is { Kind: TemplateElementKind.Field or TemplateElementKind.Markup } again ? again : null);
+                }
+                if (element is { Kind: TemplateElementKind.Markup })
                 {
                     _lastOrder = Math.Max(_lastOrder, element.Order);
 
                     // The markup lines of the template carry nothing: read without a token, when exactly as written.
-                    if (line.SequenceEqual(markup))
+                    if (how == MarkupMatch.Exact)
                     {
                         pos = next;
                         lines++;
                         continue;
                     }
 
-                    return ReadMarkupText(pos, end, next, lines, element, markup);
+                    return ReadMarkupText(pos, end, next, lines, element, how);
                 }
 
-                return ReadInPaper(pos, end, next, lines, element);
+                return ReadInPaper(pos, end, next, lines, element, how);
             }
 
-            if (IsTocAnchor(line) || line.SequenceEqual("# Table of Contents"u8))
+            if (DigestLayout.IsTocAnchor(line) || DigestLayout.IsTocTitle(line))
             {
                 _sawToc = true;
                 pos = next;
@@ -249,19 +294,12 @@ public ref struct DigestReader
                 continue;
             }
 
-            // A section's anchor carries its category, which the heading after it repeats: read without a token
-            // only then, else kept as text.
-            if (TryParseSectionAnchor(line, out int idStart, out int idLength))
+            // Links to other places of the page and rules between papers carry nothing.
+            if (DigestLayout.IsNavigation(line) || DigestLayout.IsThematicBreak(line))
             {
-                switch (AnchorNamesNextSection(next, line.Slice(idStart, idLength)))
-                {
-                    case null:
-                        return false;
-                    case true:
-                        pos = next;
-                        lines++;
-                        continue;
-                }
+                pos = next;
+                lines++;
+                continue;
             }
 
             return ReadOutside(pos, end, next, lines);
@@ -273,10 +311,11 @@ public ref struct DigestReader
     /// the markup counts, and what differs from the template is kept as an unlabelled field (from the first byte
     /// after the markup, or the whole line when the markup itself differs).
     /// </summary>
-    private bool ReadMarkupText(int pos, int end, int next, int lines, TemplateElement element, byte[] markup)
+    private bool ReadMarkupText(int pos, int end, int next, int lines, TemplateElement element, MarkupMatch how)
     {
-        int textStart = _buffer[pos..end].StartsWith(markup) ? markup.Length : 0;
+        int textStart = how == MarkupMatch.WithText ? element.Match.Length : 0;
         FieldKind = PaperFieldKind.Other;
+        Placeholder = null;
         _labelStart = pos;
         _labelLength = 0;
         SetValue(pos + textStart, end - pos - textStart, column: Utf8Text.CountChars(_buffer.Slice(pos, textStart)) + 1);
@@ -285,52 +324,42 @@ public ref struct DigestReader
         return true;
     }
 
-    /// <summary>
-    /// Whether the first line after the blank ones from <paramref name="from"/> is the section heading of
-    /// <paramref name="id"/>; <see langword="null"/> when the buffer ends before that line does.
-    /// </summary>
-    private readonly bool? AnchorNamesNextSection(int from, ReadOnlySpan<byte> id)
-    {
-        int scan = from;
-        while (scan < _buffer.Length)
-        {
-            if (!TryGetLine(scan, out int e, out int n))
-            {
-                return null;
-            }
-
-            ReadOnlySpan<byte> l = _buffer[scan..e];
-            if (!IsBlank(l))
-            {
-                return TryParseSectionHeading(l, out int start, out int length) && l.Slice(start, length).SequenceEqual(id);
-            }
-
-            scan = n;
-        }
-
-        return _isFinalBlock ? false : null;
-    }
-
     private bool ReadOutside(int pos, int end, int next, int lines)
     {
         ReadOnlySpan<byte> line = _buffer[pos..end];
-        if (line.StartsWith("### ["u8))
+        if (line.StartsWith(_template.HeadingPrefix))
         {
             ReadHeading(pos, end);
             Commit(DigestTokenType.PaperHeading, lines, next, lines + 1);
             _inPaper = true;
-            _lastOrder = -1;
+            _lastOrder = 0;
             return true;
         }
 
-        if (TryParseSectionHeading(line, out int catStart, out int catLength))
+        if (DigestLayout.TryParseSectionHeading(line, out int catStart, out int catLength))
         {
-            SetValue(pos + catStart, catLength, column: 3);
+            SetValue(pos + catStart, catLength, column: catStart + 1);
             Commit(DigestTokenType.SectionHeading, lines, next, lines + 1);
             return true;
         }
 
-        if (TryParseTocEntry(line, out catStart, out catLength, out int total))
+        // A section's anchor, then its heading (which may name it otherwise: a slug, or the category itself).
+        if (DigestLayout.TryParseAnchor(line, out _, out _))
+        {
+            switch (HeadingAfterAnchor(next, lines + 1, out int headingPos, out int headingEnd, out int headingNext, out int headingLines))
+            {
+                case null:
+                    return false;
+                case true:
+                    ReadOnlySpan<byte> heading = _buffer[headingPos..headingEnd];
+                    _ = DigestLayout.TryParsePlainSectionHeading(heading, out catStart, out catLength);
+                    SetValue(headingPos + catStart, catLength, column: catStart + 1);
+                    Commit(DigestTokenType.SectionHeading, headingLines, headingNext, headingLines + 1);
+                    return true;
+            }
+        }
+
+        if (DigestLayout.TryParseTocEntry(line, out catStart, out catLength, out int total))
         {
             SetValue(pos + catStart, catLength, column: 4);
             TocTotal = total;
@@ -370,102 +399,231 @@ public ref struct DigestReader
         return true;
     }
 
-    private bool ReadInPaper(int pos, int end, int next, int lines, TemplateElement? element)
+    /// <summary>
+    /// Whether the first line after the blank ones from <paramref name="from"/> is a section heading (level 1 or 2);
+    /// <see langword="null"/> when the buffer ends before that line does.
+    /// </summary>
+    private readonly bool? HeadingAfterAnchor(int from, int fromLines, out int pos, out int end, out int next, out int lines)
+    {
+        pos = end = next = 0;
+        lines = fromLines;
+        int scan = from;
+        while (scan < _buffer.Length)
+        {
+            if (!TryGetLine(scan, out int e, out int n))
+            {
+                return null;
+            }
+
+            ReadOnlySpan<byte> l = _buffer[scan..e];
+            if (!IsBlank(l))
+            {
+                pos = scan;
+                end = e;
+                next = n;
+                return !l.StartsWith(_template.HeadingPrefix) && DigestLayout.TryParsePlainSectionHeading(l, out _, out _);
+            }
+
+            scan = n;
+            lines++;
+        }
+
+        return _isFinalBlock ? false : null;
+    }
+
+    private void EndPaperHere(int pos, int lines)
+    {
+        // The paper was cut short (or, in a template that ends with a value, simply ended): end it here and read the line again outside.
+        SetValue(pos, 0, column: 1);
+        Commit(DigestTokenType.PaperEnd, lines, pos, lines);
+        IsPaperClosed = _template.Closer is null;
+        _inPaper = false;
+    }
+
+    private bool ReadInPaper(int pos, int end, int next, int lines, TemplateElement? element, MarkupMatch how)
     {
         ReadOnlySpan<byte> line = _buffer[pos..end];
         if (StartsPaperOrSection(line))
         {
-            // The paper was cut short: end it here and read the line again outside.
-            SetValue(pos, 0, column: 1);
-            Commit(DigestTokenType.PaperEnd, lines, pos, lines);
-            IsPaperClosed = false;
-            _inPaper = false;
+            EndPaperHere(pos, lines);
             return true;
         }
 
-        if (element is { Kind: TemplateElementKind.DetailsClose, Markup: byte[] markup })
+        if (element is { Kind: TemplateElementKind.Closer })
         {
-            // Text after </details> on its line is outside the paper; the token carries it.
-            SetValue(pos + markup.Length, end - pos - markup.Length, column: markup.Length + 1);
+            // Text after </details> on its line is outside the paper; the token carries it. Other text in the tag too.
+            int after = how == MarkupMatch.OtherContent ? element.TagPrefix!.Length : element.Match.Length;
+            SetValue(pos + after, end - pos - after, column: Utf8Text.CountChars(line[..after]) + 1);
             Commit(DigestTokenType.PaperEnd, lines, next, lines + 1);
             IsPaperClosed = true;
             _inPaper = false;
             return true;
         }
 
-        if (element is { Kind: TemplateElementKind.Field })
+        if (element is { Kind: TemplateElementKind.LineField, Pattern: LinePattern pattern })
         {
-            int valueStart = pos + element.Prefix.Length;
-            if (valueStart < end)
-            {
-                valueStart++; // the space after the colon belongs to the template
-            }
+            return ReadLineField(pos, end, next, lines, element, pattern);
+        }
 
-            FieldKind = element.Field;
-            _labelStart = pos;
-            _labelLength = element.Prefix.Length - 1;
+        if (element is { Kind: TemplateElementKind.Field, Placeholder: TemplatePlaceholder placeholder })
+        {
+            FieldKind = placeholder.FieldKind;
+            Placeholder = placeholder;
+            _labelStart = pos + (element.ValueBelow ? 0 : element.LabelText.Start);
+            _labelLength = element.ValueBelow ? element.Match.Length : element.LabelText.Length;
             int order = element.Order;
-            if (element.SingleLine)
+            int valueStart;
+            int scanFrom;
+            int scanLines;
+            if (element.ValueBelow)
             {
-                SetValue(valueStart, end - valueStart, column: valueStart - pos + 1);
-                Commit(DigestTokenType.Field, lines, next, lines + 1);
-                _lastOrder = Math.Max(_lastOrder, order);
-                return true;
+                // The label is a line of its own; the value starts after the template's blank lines below it.
+                if (!TryValueBelow(next, lines + 1, element.ValueBreaks - 1, out valueStart, out scanLines))
+                {
+                    return false;
+                }
+
+                scanFrom = valueStart;
+            }
+            else
+            {
+                valueStart = pos + element.Match.Length;
+                if (element.SpaceAfterLabel && valueStart < end)
+                {
+                    valueStart++; // the space after the label belongs to the template
+                }
+
+                if (element.SingleLine)
+                {
+                    SetValue(valueStart, end - valueStart, column: Utf8Text.CountChars(_buffer[pos..valueStart]) + 1);
+                    Commit(DigestTokenType.Field, lines, next, lines + 1);
+                    _lastOrder = Math.Max(_lastOrder, order);
+                    return true;
+                }
+
+                scanFrom = next;
+                scanLines = lines + 1;
             }
 
-            if (!TryReadValue(valueStart, next, lines, order, isExtra: false, out int boundary, out int boundaryLines))
+            if (!TryReadValue(valueStart, scanFrom, scanLines, order, isExtra: false, out int boundary, out int boundaryLines))
             {
                 return false;
             }
 
-            ValueColumn = valueStart - pos + 1;
-            Commit(DigestTokenType.Field, lines, boundary, boundaryLines);
+            ValueColumn = element.ValueBelow ? 1 : Utf8Text.CountChars(_buffer[pos..valueStart]) + 1;
+            Commit(DigestTokenType.Field, element.ValueBelow ? lines + element.ValueBreaks : lines, boundary, boundaryLines);
             _lastOrder = Math.Max(_lastOrder, order);
             return true;
         }
 
-        if (_lastOrder < DigestTemplate.AuthorsOrder && line.Length >= 2 && line[0] == (byte)'*' && line[^1] == (byte)'*')
-        {
-            SetValue(pos + 1, line.Length - 2, column: 2);
-            Commit(DigestTokenType.Authors, lines, next, lines + 1);
-            _lastOrder = DigestTemplate.AuthorsOrder;
-            return true;
-        }
-
         // Something the template lacks: a labelled field of another generator, or plain text. Kept as an extra field.
-        int labelLength = UnknownLabelLength(line);
+        int labelLength = _template.UnknownLabel(line, out int labelStart, out int valueOffset);
         int start = pos;
         FieldKind = PaperFieldKind.Other;
-        _labelStart = pos;
+        Placeholder = null;
+        _labelStart = pos + labelStart;
         _labelLength = Math.Max(labelLength, 0);
         if (labelLength > 0)
         {
-            start = pos + labelLength + 1;
-            if (start < end)
-            {
-                start++;
-            }
+            start = pos + valueOffset;
         }
 
-        if (!TryReadValue(start, next, lines, _lastOrder, isExtra: true, out int extraBoundary, out int extraLines))
+        if (!TryReadValue(start, next, lines + 1, _lastOrder, isExtra: true, out int extraBoundary, out int extraLines))
         {
             return false;
         }
 
         ValueColumn = Utf8Text.CountChars(_buffer[pos..start]) + 1;
         Commit(DigestTokenType.Field, lines, extraBoundary, extraLines);
-        _lastOrder = Math.Max(_lastOrder, DigestTemplate.AuthorsOrder);
         return true;
     }
 
     /// <summary>
-    /// Scans the lines after a value's first line up to the element that ends it, and sets the value: the bytes
-    /// from <paramref name="valueStart"/> to that element, less the line breaks the template puts before it.
+    /// A line of values and text (<c>*{authors}* | **Main category: {cate}**</c>): one token per value, in order; the
+    /// line is consumed with its last value (<see cref="DigestReaderState.LinePart"/> counts those read).
     /// </summary>
-    private bool TryReadValue(int valueStart, int next, int lines, int order, bool isExtra, out int boundary, out int boundaryLines)
+    private bool ReadLineField(int pos, int end, int next, int lines, TemplateElement element, LinePattern pattern)
     {
-        int scan = next;
-        int scanLines = lines + 1;
+        ReadOnlySpan<byte> line = _buffer[pos..end];
+        Span<(int Start, int Length)> ranges = stackalloc (int, int)[pattern.Placeholders.Length];
+        pattern.TryMatch(line, ranges);
+        int part = _linePart;
+        while (part < pattern.Placeholders.Length && IsHeadingSlot(pattern.Placeholders[part].Slot))
+        {
+            part++; // a title or link repeated on a later line is the heading's
+        }
+
+        if (part >= pattern.Placeholders.Length)
+        {
+            _linePart = 0;
+            _lastOrder = Math.Max(_lastOrder, element.Order);
+            _consumed = next;
+            _linesConsumed = lines + 1;
+            return Read();
+        }
+
+        TemplatePlaceholder placeholder = pattern.Placeholders[part];
+        (int valueStart, int valueLength) = ranges[part];
+        SetValue(pos + valueStart, valueLength, column: Utf8Text.CountChars(line[..valueStart]) + 1);
+        _labelStart = pos;
+        _labelLength = 0;
+        Placeholder = placeholder;
+        FieldKind = placeholder.FieldKind;
+        DigestTokenType type = placeholder.Slot == TemplateSlot.Authors ? DigestTokenType.Authors : DigestTokenType.Field;
+
+        int remaining = part + 1;
+        while (remaining < pattern.Placeholders.Length && IsHeadingSlot(pattern.Placeholders[remaining].Slot))
+        {
+            remaining++;
+        }
+
+        if (remaining < pattern.Placeholders.Length)
+        {
+            // More values on this line: stay on it.
+            Commit(type, lines, pos, lines);
+            _linePart = part + 1;
+            return true;
+        }
+
+        Commit(type, lines, next, lines + 1);
+        _linePart = 0;
+        _lastOrder = Math.Max(_lastOrder, element.Order);
+        return true;
+    }
+
+    private static bool IsHeadingSlot(TemplateSlot slot) => slot is TemplateSlot.Title or TemplateSlot.Url or TemplateSlot.Index or TemplateSlot.ArxivId;
+
+    /// <summary>Skips up to <paramref name="blankLines"/> blank lines from <paramref name="from"/>: where a value below its label starts.</summary>
+    private readonly bool TryValueBelow(int from, int fromLines, int blankLines, out int valueStart, out int valueLines)
+    {
+        valueStart = from;
+        valueLines = fromLines;
+        for (int i = 0; i < blankLines && valueStart < _buffer.Length; i++)
+        {
+            if (!TryGetLine(valueStart, out int e, out int n))
+            {
+                return false;
+            }
+
+            if (!IsBlank(_buffer[valueStart..e]))
+            {
+                break;
+            }
+
+            valueStart = n;
+            valueLines++;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Scans the lines from <paramref name="scanFrom"/> up to the element that ends a value, and sets the value: the
+    /// bytes from <paramref name="valueStart"/> to that element, less the line breaks the template puts before it.
+    /// </summary>
+    private bool TryReadValue(int valueStart, int scanFrom, int scanLines, int order, bool isExtra, out int boundary, out int boundaryLines)
+    {
+        int scan = scanFrom;
         bool previousBlank = false;
         int strip = int.MaxValue; // how many line breaks before the boundary belong to the template
         while (true)
@@ -478,7 +636,7 @@ public ref struct DigestReader
                     return false;
                 }
 
-                break; // end of input: the paper was cut short, take everything but the trailing line breaks
+                break; // end of input: take everything but the trailing line breaks
             }
 
             if (!TryGetLine(scan, out int e, out int n))
@@ -495,20 +653,20 @@ public ref struct DigestReader
                     break;
                 }
 
-                TemplateElement? element = _template.Match(l);
-                if (element is not null && (element.Order > order || element.Kind == TemplateElementKind.DetailsClose))
+                TemplateElement? element = _template.Match(l, order, out _);
+                if (element is not null)
                 {
                     strip = element.BlankLinesBefore + 1;
                     break;
                 }
 
-                if (isExtra && (element is not null || (previousBlank && UnknownLabelLength(l) > 0)))
+                if (isExtra && previousBlank && _template.UnknownLabel(l, out _, out _) > 0)
                 {
                     break;
                 }
             }
 
-            previousBlank = l.IsEmpty;
+            previousBlank = IsBlank(l);
             scan = n;
             scanLines++;
         }
@@ -537,13 +695,22 @@ public ref struct DigestReader
     private void ReadHeading(int pos, int end)
     {
         ReadOnlySpan<byte> line = _buffer[pos..end];
-        int restStart = 4; // after "### "
-        ReadOnlySpan<byte> rest = line[restStart..];
         PaperIndex = null;
         IsHeadingValid = false;
         _urlStart = pos;
         _urlLength = 0;
-        SetValue(pos + restStart, line.Length - restStart, column: 5);
+
+        // The template's own heading first, then the generator's two shapes.
+        LinePattern pattern = _template.Heading;
+        Span<(int Start, int Length)> ranges = stackalloc (int, int)[pattern.Placeholders.Length];
+        if (pattern.TryMatch(line, ranges) && TakeHeading(pos, line, pattern, ranges))
+        {
+            return;
+        }
+
+        int restStart = line.IndexOf((byte)' ') + 1; // after "### "
+        ReadOnlySpan<byte> rest = line[restStart..];
+        SetValue(pos + restStart, line.Length - restStart, column: restStart + 1);
 
         if (rest.Length >= 4 && rest[0] == (byte)'[' && rest[^1] == (byte)')')
         {
@@ -573,46 +740,55 @@ public ref struct DigestReader
         _titleLength = line.Length - restStart;
     }
 
-    /// <summary><c># CAT [[Back]](#toc)</c>, exactly: the category is every byte between.</summary>
-    private static bool TryParseSectionHeading(ReadOnlySpan<byte> line, out int start, out int length)
+    /// <summary>Takes the values of a heading that matched the template's: the number must be digits, the link not empty.</summary>
+    private bool TakeHeading(int pos, scoped ReadOnlySpan<byte> line, LinePattern pattern, scoped ReadOnlySpan<(int Start, int Length)> ranges)
     {
-        start = length = 0;
-        ReadOnlySpan<byte> back = " [[Back]](#toc)"u8;
-        if (!line.StartsWith("# "u8) || !line.EndsWith(back) || line.Length <= 2 + back.Length)
+        int? index = null;
+        int titleStart = -1, titleLength = 0, urlStart = -1, urlLength = 0;
+        for (int i = 0; i < ranges.Length; i++)
+        {
+            (int start, int length) = ranges[i];
+            switch (pattern.Placeholders[i].Slot)
+            {
+                case TemplateSlot.Index:
+                    if (!Utf8Text.TryParseDigits(line.Slice(start, length), out int n))
+                    {
+                        return false;
+                    }
+
+                    index = n;
+                    break;
+                case TemplateSlot.Title:
+                    titleStart = start;
+                    titleLength = length;
+                    break;
+                case TemplateSlot.Url:
+                    urlStart = start;
+                    urlLength = length;
+                    break;
+                case TemplateSlot.ArxivId when urlStart < 0:
+                    // https://arxiv.org/abs/{id}: the link is the whole text in the parentheses.
+                    ReadOnlySpan<byte> before = pattern.LiteralBefore(i);
+                    int paren = before.LastIndexOf((byte)'(');
+                    int fixedPart = paren < 0 ? 0 : before.Length - paren - 1;
+                    urlStart = start - fixedPart;
+                    urlLength = length + fixedPart;
+                    break;
+            }
+        }
+
+        if (titleStart < 0 || urlLength == 0)
         {
             return false;
         }
 
-        start = 2;
-        length = line.Length - back.Length - 2;
-        return true;
-    }
-
-    /// <summary><c>- [CAT](#CAT) [Total: N]</c>, exactly, the link naming the category: nothing on the line goes unread.</summary>
-    private static bool TryParseTocEntry(ReadOnlySpan<byte> line, out int start, out int length, out int total)
-    {
-        start = length = total = 0;
-        if (!line.StartsWith("- ["u8) || line[^1] != (byte)']')
-        {
-            return false;
-        }
-
-        int close = line.IndexOf("](#"u8);
-        if (close < 4)
-        {
-            return false;
-        }
-
-        ReadOnlySpan<byte> category = line[3..close];
-        ReadOnlySpan<byte> rest = line[(close + 3)..];
-        if (!rest.StartsWith(category) || !rest[category.Length..].StartsWith(") [Total: "u8)
-            || !Utf8Text.TryParseDigits(rest[(category.Length + 10)..^1], out total))
-        {
-            return false;
-        }
-
-        start = 3;
-        length = category.Length;
+        PaperIndex = index;
+        _titleStart = pos + titleStart;
+        _titleLength = titleLength;
+        _urlStart = pos + urlStart;
+        _urlLength = urlLength;
+        SetValue(pos + titleStart, titleLength, column: Utf8Text.CountChars(line[..titleStart]) + 1);
+        IsHeadingValid = true;
         return true;
     }
 
@@ -652,8 +828,8 @@ public ref struct DigestReader
             }
 
             bool silent = state.InPaper
-                ? DigestTemplate.Canonical.IsSilentMarkup(l)
-                : IsTocAnchor(l) || l.SequenceEqual("# Table of Contents"u8) || TryParseSectionAnchor(l, out _, out _);
+                ? state.Dialect.Template.IsSilentMarkup(l)
+                : DigestLayout.IsTocAnchor(l) || DigestLayout.IsTocTitle(l) || DigestLayout.IsNavigation(l) || DigestLayout.IsThematicBreak(l);
             if (!IsBlank(l) && !silent)
             {
                 return line;
@@ -664,66 +840,14 @@ public ref struct DigestReader
         }
     }
 
-    private static bool IsTocAnchor(ReadOnlySpan<byte> line) => line.SequenceEqual("<div id=toc></div>"u8);
+    /// <summary>A paper heading, a section's anchor or a section heading with a back link: where a paper cut short (or one without closing markup) ends.</summary>
+    private readonly bool StartsPaperOrSection(ReadOnlySpan<byte> line)
+        => line.StartsWith(_template.HeadingPrefix) || DigestLayout.TryParseAnchor(line, out _, out _) || DigestLayout.TryParseSectionHeading(line, out _, out _);
 
-    /// <summary><c>&lt;div id='CAT'&gt;&lt;/div&gt;</c>, exactly, as the generator writes a section's anchor.</summary>
-    private static bool TryParseSectionAnchor(ReadOnlySpan<byte> line, out int start, out int length)
-    {
-        start = length = 0;
-        if (!line.StartsWith("<div id='"u8) || !line.EndsWith("'></div>"u8) || line.Length <= 17)
-        {
-            return false;
-        }
-
-        start = 9;
-        length = line.Length - 17;
-        return line.Slice(start, length).IndexOfAny((byte)'\'', (byte)'>') < 0;
-    }
-
-    /// <summary>Any empty element with an id (<c>&lt;div id=…&gt;&lt;/div&gt;</c>): the start of a section, which ends a paper cut short.</summary>
-    private static bool IsSectionAnchor(ReadOnlySpan<byte> line)
-    {
-        ReadOnlySpan<byte> trimmed = line.TrimEnd((byte)' ');
-        return trimmed.StartsWith("<div id="u8) && trimmed.EndsWith("></div>"u8) && trimmed.Length > 15 && trimmed[8..^7].IndexOf((byte)'>') < 0;
-    }
-
-    private static bool StartsPaperOrSection(ReadOnlySpan<byte> line)
-        => line.StartsWith("### ["u8) || IsSectionAnchor(line) || TryParseSectionHeading(line, out _, out _);
-
-    private static bool StartsOutsideElement(ReadOnlySpan<byte> line)
-        => line.StartsWith("### ["u8) || line.StartsWith("<div id="u8) || TryParseSectionHeading(line, out _, out _) || TryParseTocEntry(line, out _, out _, out _);
+    private readonly bool StartsOutsideElement(ReadOnlySpan<byte> line)
+        => StartsPaperOrSection(line) || DigestLayout.TryParseTocEntry(line, out _, out _, out _);
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IsEmpty || !line.ContainsAnyExcept((byte)' ', (byte)'\t');
-
-    /// <summary>
-    /// The length of a label the template lacks (<c>Keywords: …</c>): a capital ASCII letter, then up to 40 letters,
-    /// digits, spaces, '-', '_', '/' or '&amp;', then a colon and a space or the line end. Zero when the line has none.
-    /// </summary>
-    internal static int UnknownLabelLength(ReadOnlySpan<byte> line)
-    {
-        if (line.IsEmpty || !char.IsAsciiLetterUpper((char)line[0]))
-        {
-            return 0;
-        }
-
-        int max = Math.Min(line.Length, 41);
-        for (int i = 1; i < max; i++)
-        {
-            byte b = line[i];
-            if (b == (byte)':')
-            {
-                bool spaceOrEnd = i + 1 == line.Length || line[i + 1] == (byte)' ';
-                return spaceOrEnd && line[i - 1] != (byte)' ' ? i : 0;
-            }
-
-            if (!(char.IsAsciiLetterOrDigit((char)b) || b is (byte)' ' or (byte)'-' or (byte)'_' or (byte)'/' or (byte)'&' or (byte)';'))
-            {
-                return 0;
-            }
-        }
-
-        return 0;
-    }
 
     /// <summary>Finds the line at <paramref name="from"/>: its content (without the line break) ends at <paramref name="end"/>, the next line starts at <paramref name="next"/>.</summary>
     private readonly bool TryGetLine(int from, out int end, out int next)
@@ -762,6 +886,11 @@ public ref struct DigestReader
     {
         TokenType = type;
         Markup = null;
+        if (type is not (DigestTokenType.Field or DigestTokenType.Authors))
+        {
+            Placeholder = null;
+        }
+
         TokenLine = tokenLines + 1;
         _consumed = consumed;
         _linesConsumed = linesConsumed;

@@ -6,8 +6,19 @@ namespace ArxivDigest.Parsing;
 /// </summary>
 public readonly struct DigestReaderState
 {
-    internal DigestReaderState(int linesConsumed, bool inPaper, int lastOrder, LineEnding lineEnding, bool bomChecked, bool sawTableOfContents)
+    private readonly DigestDialect? _dialect;
+
+    /// <summary>The state at the start of an input to be read in <paramref name="dialect"/>.</summary>
+    public DigestReaderState(DigestDialect dialect)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
+        _dialect = dialect;
+    }
+
+    internal DigestReaderState(DigestDialect dialect, int linesConsumed, bool inPaper, int lastOrder, int linePart, LineEnding lineEnding, bool bomChecked, bool sawTableOfContents)
+    {
+        _dialect = dialect;
+        LinePart = linePart;
         LinesConsumed = linesConsumed;
         InPaper = inPaper;
         LastOrder = lastOrder;
@@ -15,6 +26,9 @@ public readonly struct DigestReaderState
         BomChecked = bomChecked;
         SawTableOfContents = sawTableOfContents;
     }
+
+    /// <summary>The layout being read (the canonical one in a <see langword="default"/> state).</summary>
+    public DigestDialect Dialect => _dialect ?? DigestDialect.Canonical;
 
     /// <summary>The 1-based line of the first byte not yet consumed.</summary>
     public int Line => LinesConsumed + 1;
@@ -24,6 +38,9 @@ public readonly struct DigestReaderState
     internal bool InPaper { get; }
 
     internal int LastOrder { get; }
+
+    /// <summary>On a line of several values (<c>*{authors}* | **Main category: {cate}**</c>), how many were read.</summary>
+    internal int LinePart { get; }
 
     internal LineEnding LineEnding { get; }
 

@@ -9,11 +9,18 @@ namespace ArxivDigest.Parsing;
 /// </summary>
 internal sealed class PaperAssembler
 {
-    private static readonly PaperFieldKind[] RequiredFields =
+    private static readonly PaperFieldKind[] SummaryFields =
     [
         PaperFieldKind.MainCategory, PaperFieldKind.Tldr, PaperFieldKind.Motivation,
         PaperFieldKind.Method, PaperFieldKind.Result, PaperFieldKind.Conclusion,
     ];
+
+    private static readonly int FieldKinds = Enum.GetValues<PaperFieldKind>().Length;
+
+    // The dialect of the input (known from the first token) and what it says a paper carries.
+    private DigestDialect? _dialect;
+    private readonly string?[] _labels = new string?[FieldKinds];
+    private bool _hasCategory;
 
     private readonly DigestReaderOptions _options;
     private readonly string? _file;
@@ -24,7 +31,7 @@ internal sealed class PaperAssembler
     private readonly Dictionary<string, int> _sectionCounts = new(StringComparer.Ordinal);
 
     // The paper being assembled.
-    private readonly string?[] _fields = new string?[8];
+    private readonly string?[] _fields = new string?[FieldKinds];
     private readonly List<PaperField> _extra = [];
     private readonly ImmutableArray<string>.Builder _authors = ImmutableArray.CreateBuilder<string>();
     private bool _inPaper;
@@ -95,8 +102,42 @@ internal sealed class PaperAssembler
 
     private string Decode(ref DigestReader reader, ReadOnlySpan<byte> utf8) => reader.Decode(utf8, ref _scratch, ref _invalidUtf8);
 
+    /// <summary>The dialect being read, once a token was read.</summary>
+    public DigestDialect Dialect => _dialect ?? DigestDialect.Canonical;
+
+    private void Learn(DigestDialect dialect)
+    {
+        _dialect = dialect;
+        Array.Clear(_labels);
+        foreach (TemplateElement e in dialect.Template.Elements)
+        {
+            // A label as the template writes it (Main category:, **主要类别:**), for messages.
+            if (e.Placeholder is { FieldKind: not PaperFieldKind.Other } p)
+            {
+                _labels[(int)p.FieldKind] ??= System.Text.Encoding.UTF8.GetString(e.Match);
+            }
+
+            foreach (TemplatePlaceholder q in e.Pattern?.Placeholders ?? [])
+            {
+                if (q.FieldKind != PaperFieldKind.Other)
+                {
+                    _labels[(int)q.FieldKind] ??= q.Label;
+                }
+            }
+        }
+
+        _hasCategory = _labels[(int)PaperFieldKind.MainCategory] is not null;
+    }
+
+    private string LabelOf(PaperFieldKind kind) => _labels[(int)kind] ?? kind.ToString();
+
     private bool AcceptToken(ref DigestReader reader)
     {
+        if (!ReferenceEquals(_dialect, reader.Dialect))
+        {
+            Learn(reader.Dialect);
+        }
+
         ReadOnlySpan<byte> value = reader.ValueSpan;
         switch (reader.TokenType)
         {
@@ -125,8 +166,9 @@ internal sealed class PaperAssembler
             case DigestTokenType.PaperEnd:
                 if (!reader.IsPaperClosed)
                 {
+                    string closer = Dialect.Template.Closer?.Text ?? "</details>";
                     Report(DiagnosticCodes.UnclosedPaper, DiagnosticSeverity.Error, At(reader.TokenLine, 1),
-                        $"The paper at line {_paperLocation.Line} ends before its closing </details> line (expected '</details>' here).");
+                        $"The paper at line {_paperLocation.Line} ends before its closing {closer} line (expected '{closer}' here).");
                 }
 
                 bool finished = FinishPaper();
@@ -136,7 +178,7 @@ internal sealed class PaperAssembler
                     SourceLocation afterAt = At(reader.TokenLine, reader.ValueColumn);
                     _unrecognized.Add(new UnrecognizedText(after, afterAt));
                     Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Warning, afterAt,
-                        $"Text after '</details>' on its line (kept as unrecognised text outside the paper): '{Shorten(after)}'.");
+                        $"Text after '{Dialect.Template.Closer?.Text ?? "</details>"}' on its line (kept as unrecognised text outside the paper): '{Shorten(after)}'.");
                 }
 
                 return finished;
@@ -299,7 +341,7 @@ internal sealed class PaperAssembler
         {
             string text = Decode(ref reader, reader.ValueSpan);
             _extra.Add(new PaperField(string.Empty, text, at));
-            string written = System.Text.Encoding.UTF8.GetString(markup.Markup!);
+            string written = markup.Text ?? string.Empty;
             Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Warning, at, at.Column == 1
                 ? $"A markup line other than the template's '{written}' in the paper at line {_paperLocation.Line} (kept as an extra field): '{Shorten(text)}'."
                 : $"Text after '{written}' on its line in the paper at line {_paperLocation.Line} (kept as an extra field): '{Shorten(text)}'.");
@@ -312,13 +354,20 @@ internal sealed class PaperAssembler
             return;
         }
 
-        string label = kind == PaperFieldKind.Other ? Decode(ref reader, reader.LabelSpan) : DigestTemplate.Canonical.LabelText[(int)kind];
+        if (reader.Placeholder is TemplatePlaceholder { Slot: TemplateSlot.Extra } extra)
+        {
+            // A field of the dialect the model has no property for: kept under its key.
+            _extra.Add(new PaperField(extra.Label, Decode(ref reader, reader.ValueSpan), at) { Key = extra.Key });
+            return;
+        }
+
+        string label = kind == PaperFieldKind.Other || !reader.LabelSpan.IsEmpty ? Decode(ref reader, reader.LabelSpan) : LabelOf(kind);
         string value = Decode(ref reader, reader.ValueSpan);
         _extra.Add(new PaperField(label, value, at));
         if (kind != PaperFieldKind.Other)
         {
             Report(DiagnosticCodes.DuplicateField, DiagnosticSeverity.Warning, at,
-                $"A second '{label}:' in the paper at line {_paperLocation.Line}; kept as an extra field.");
+                $"A second '{label.TrimEnd(':')}:' in the paper at line {_paperLocation.Line}; kept as an extra field.");
         }
         else if (label.Length == 0)
         {
@@ -340,30 +389,45 @@ internal sealed class PaperAssembler
         }
 
         _inPaper = false;
-        if (!_hasAuthors)
+        if (!_hasAuthors && Dialect.Template.Authors is not null)
         {
             Report(DiagnosticCodes.MissingAuthors, DiagnosticSeverity.Warning, _paperLocation, "The paper has no '*authors*' line after its heading.");
         }
 
-        foreach (PaperFieldKind kind in RequiredFields)
+        // What the dialect's template writes, the paper must have; what it does not write is not missing.
+        foreach (PaperFieldKind kind in SummaryFields)
         {
+            if (_labels[(int)kind] is null)
+            {
+                continue;
+            }
+
             string? value = _fields[(int)kind];
             if (value is null)
             {
                 Report(DiagnosticCodes.MissingField, DiagnosticSeverity.Warning, _paperLocation,
-                    $"The paper has no '{DigestTemplate.Canonical.LabelText[(int)kind]}:' field.");
+                    $"The paper has no '{LabelOf(kind)}' field.");
             }
             else if (PlaceholderSummaries.IsPlaceholder(value))
             {
                 Report(DiagnosticCodes.PlaceholderSummary, DiagnosticSeverity.Info, _paperLocation,
-                    $"'{DigestTemplate.Canonical.LabelText[(int)kind]}:' holds the placeholder '{value}'.");
+                    $"'{LabelOf(kind)}' holds the placeholder '{value}'.");
             }
         }
 
-        if (_fields[(int)PaperFieldKind.Abstract] is null)
+        if (_fields[(int)PaperFieldKind.Abstract] is null && _labels[(int)PaperFieldKind.Abstract] is not null)
         {
             Report(DiagnosticCodes.MissingAbstract, DiagnosticSeverity.Error, _paperLocation,
-                "The paper has no 'Abstract:' field (expected 'Abstract: …' before '</details>').");
+                Dialect.Template.Closer is TemplateElement closer
+                    ? $"The paper has no '{LabelOf(PaperFieldKind.Abstract)}' field (expected '{LabelOf(PaperFieldKind.Abstract)} …' before '{closer.Text}')."
+                    : $"The paper has no '{LabelOf(PaperFieldKind.Abstract)}' field.");
+        }
+
+        ImmutableArray<string> categories = SplitList(_fields[(int)PaperFieldKind.Categories]);
+        string? mainCategory = _fields[(int)PaperFieldKind.MainCategory];
+        if (mainCategory is null && !_hasCategory && categories.Length > 0)
+        {
+            mainCategory = categories[0]; // the generator's first category is the main one
         }
 
         ArxivId? id = null;
@@ -383,7 +447,9 @@ internal sealed class PaperAssembler
             Title = _title,
             Url = _url,
             Authors = _authors.DrainToImmutable(),
-            MainCategory = _fields[(int)PaperFieldKind.MainCategory],
+            MainCategory = mainCategory,
+            Categories = categories,
+            Comment = _fields[(int)PaperFieldKind.Comment],
             Section = CurrentSection,
             Tldr = _fields[(int)PaperFieldKind.Tldr],
             Motivation = _fields[(int)PaperFieldKind.Motivation],
@@ -402,6 +468,23 @@ internal sealed class PaperAssembler
         }
 
         return true;
+    }
+
+    private static ImmutableArray<string> SplitList(string? joined)
+    {
+        if (string.IsNullOrEmpty(joined))
+        {
+            return [];
+        }
+
+        string[] items = joined.Split(',');
+        var list = ImmutableArray.CreateBuilder<string>(items.Length);
+        foreach (string item in items)
+        {
+            list.Add(item.Trim(' '));
+        }
+
+        return list.MoveToImmutable();
     }
 
     /// <summary>The error for an input that is not a digest: <paramref name="what"/> it looks like, at the start of <paramref name="line"/>. Counted, like every error.</summary>

@@ -1,0 +1,49 @@
+namespace ArxivDigest.Parsing;
+
+/// <summary>The <c>blockquote-extended</c> dialect: xmkxabc/daily-arXiv-ai-enhanced from 26 June 2025: a title translation, every category, keywords, the comment, AI comments, blockquoted TL;DR, AI abstract and abstract translation.</summary>
+internal static class BlockquoteExtendedDialect
+{
+    /// <summary>The generator's paper template, byte for byte.</summary>
+    public const string Template =
+        "### [{idx}] [{title}]({url})\n"
+        + "> *{title_translation}*\n"
+        + "\n"
+        + "*{authors}* | **Category: {categories}**\n"
+        + "\n"
+        + "**Keywords:** {keywords}\n"
+        + "\n"
+        + "**Comment:** {comment}\n"
+        + "\n"
+        + "> **TL;DR:** {tldr}\n"
+        + "\n"
+        + "**AI_Comments:** {ai_comment}\n"
+        + "\n"
+        + "<details>\n"
+        + "  <summary>Details</summary>\n"
+        + "\n"
+        + "**Motivation:** {motivation}\n"
+        + "\n"
+        + "**Method:** {method}\n"
+        + "\n"
+        + "**Result:** {results}\n"
+        + "\n"
+        + "**Conclusion:** {conclusion}\n"
+        + "\n"
+        + "> **ai_Abstract:** {ai_Abstract}\n"
+        + "\n"
+        + "> **摘要翻译:** {abstract_translation}\n"
+        + "\n"
+        + "</details>\n";
+
+    public static DigestDialect Instance { get; } = DigestDialect.CreateBuiltIn(
+        "blockquote-extended",
+        "xmkxabc/daily-arXiv-ai-enhanced from 26 June 2025: a title translation, every category, keywords, the comment, AI comments, blockquoted TL;DR, AI abstract and abstract translation.",
+        Template,
+        ["xmkxabc", "blockquote-extended-c"],
+        new Dictionary<string, string>
+        {
+            ["ai_comment"] = "comments",
+            ["ai_Abstract"] = "summary",
+            ["abstract_translation"] = "translation",
+        });
+}
