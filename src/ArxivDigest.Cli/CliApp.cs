@@ -36,6 +36,7 @@ internal static class CliApp
             ValidateCommand.Create(console),
             StatsCommand.Create(console),
             FormatsCommand.Create(console, plugins),
+            DialectsCommand.Create(console),
         };
         root.Options.Add(plugins);
 

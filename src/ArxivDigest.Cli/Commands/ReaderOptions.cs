@@ -5,22 +5,77 @@ using ArxivDigest.Parsing.Writers.Parquet;
 
 namespace ArxivDigest.Cli.Commands;
 
-/// <summary>The reading options every command that reads digests shares: <c>--max-field-size</c>.</summary>
+/// <summary>The reading options every command that reads digests shares: <c>--dialect</c>, <c>--template</c>, <c>--max-field-size</c>.</summary>
 internal sealed class ReaderOptions
 {
+    private readonly Option<string?> _dialect = new("--dialect")
+    {
+        Description = "The layout to read: " + string.Join(", ", DigestDialect.BuiltIn.Select(d => d.Name))
+            + " (see 'arxiv-digest dialects'); by default each input's is detected from its first papers.",
+        HelpName = "name",
+    };
+
+    private readonly Option<string?> _template = new("--template")
+    {
+        Description = "Read digests written by this paper template (a fork's to_md/paper_template.md), exactly; its placeholders name the fields.",
+        HelpName = "file",
+    };
+
     private readonly Option<string?> _maxFieldSize = new("--max-field-size")
     {
         Description = string.Create(CultureInfo.InvariantCulture,
             $"The largest field or line a digest may hold (suffix K, M or G; default 64M, at most {DigestReaderOptions.MaxFieldSizeLimit >> 20}M); a larger one stops reading with AXD016."),
     };
 
-    public void AddTo(Command command) => command.Options.Add(_maxFieldSize);
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_dialect);
+        command.Options.Add(_template);
+        command.Options.Add(_maxFieldSize);
+    }
+
+    /// <summary>The dialect <c>--dialect</c> or <c>--template</c> gives, or <see langword="null"/> to detect it.</summary>
+    /// <exception cref="UsageException">An unknown dialect, both options, or a template that cannot be read.</exception>
+    public DigestDialect? ReadDialect(ParseResult parse)
+    {
+        string? name = parse.GetValue(_dialect);
+        string? template = parse.GetValue(_template);
+        if (name is not null && template is not null)
+        {
+            throw new UsageException("Give --dialect or --template, not both.");
+        }
+
+        if (name is not null)
+        {
+            return DigestDialect.TryGetBuiltIn(name, out DigestDialect? dialect)
+                ? dialect
+                : throw new UsageException($"Unknown dialect '{name}'; the dialects are {string.Join(", ", DigestDialect.BuiltIn.Select(d => d.Name))}.");
+        }
+
+        if (template is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return DigestDialect.FromTemplateFile(template);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"Cannot read the template '{template}': {e.Message}");
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"The template '{template}' cannot be used: {e.Message}");
+        }
+    }
 
     /// <summary>The reader options the command line gives.</summary>
     /// <exception cref="UsageException">A size that is not one, or out of range.</exception>
     public DigestReaderOptions Read(ParseResult parse, bool strict)
     {
-        var options = new DigestReaderOptions { Strict = strict };
+        var options = new DigestReaderOptions { Strict = strict, Dialect = ReadDialect(parse) };
         if (parse.GetValue(_maxFieldSize) is not string text)
         {
             return options;

@@ -56,6 +56,7 @@ internal static class StatsCommand
                     }
                 }
 
+                stats.AddDialect(reader.Dialect);
                 stats.AddDiagnostics(reader.ErrorCount, reader.WarningCount);
             }
 
@@ -76,6 +77,7 @@ internal static class StatsCommand
         }
 
         sb.Append('\n');
+        Section(sb, "Digests per dialect", stats.ByDialect.Select(kv => (kv.Key, kv.Value)));
         Section(sb, "Papers per category", stats.ByCategory.Select(kv => (kv.Key, kv.Value)));
         Section(sb, "Papers per digest date", stats.ByDate.Select(kv => (kv.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kv.Value))
             .Concat(stats.Undated > 0 ? [("(undated)", stats.Undated)] : []));
@@ -116,6 +118,7 @@ internal static class StatsCommand
             json.WriteNumber("digests", stats.Digests);
             json.WriteNumber("filteredOut", selector.FilteredOut);
             json.WriteNumber("duplicatesDropped", selector.Duplicates);
+            WriteCounts(json, "dialects", stats.ByDialect.Select(kv => (kv.Key, kv.Value)));
             WriteCounts(json, "categories", stats.ByCategory.Select(kv => (kv.Key, kv.Value)));
             WriteCounts(json, "dates", stats.ByDate.Select(kv => (kv.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kv.Value)));
             json.WriteNumber("undated", stats.Undated);

@@ -60,6 +60,12 @@ public static class DiagnosticCodes
     /// </summary>
     public const string NotADigest = "AXD017";
 
+    /// <summary>Info: the input was read in a dialect other than the canonical one, chosen from its first papers (<see cref="DigestReaderOptions.Dialect"/> was not set).</summary>
+    public const string DialectDetected = "AXD018";
+
+    /// <summary>Warning: no known dialect matches the input well; it was read in the closest one. Give the fork's template (<see cref="DigestDialect.FromTemplate"/>, <c>--template</c>) to read it exactly.</summary>
+    public const string DialectUncertain = "AXD019";
+
     /// <summary>Warning (writers): characters of a value that the output format cannot hold were replaced or removed (see docs/diagnostics.md for each format).</summary>
     public const string CharacterReplaced = "AXD101";
 

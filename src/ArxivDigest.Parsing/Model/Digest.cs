@@ -11,6 +11,9 @@ public sealed record Digest
     /// <summary>The file name or path the digest was read from, when known.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The layout the digest was read in: given in <see cref="DigestReaderOptions.Dialect"/>, or detected.</summary>
+    public DigestDialect Dialect { get; init; } = DigestDialect.Canonical;
+
     /// <summary>The table of contents, with the totals it states.</summary>
     public ImmutableArray<TocEntry> TableOfContents { get; init; } = [];
 

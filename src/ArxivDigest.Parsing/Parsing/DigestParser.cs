@@ -142,6 +142,7 @@ public static class DigestParser
         {
             Date = reader.DigestDate,
             Source = reader.SourceName,
+            Dialect = reader.Dialect,
             TableOfContents = [.. reader.TableOfContents],
             Sections = [.. headings.Select((s, i) => s with { Papers = sectionPapers[i].ToImmutable() })],
             Papers = all,

@@ -33,6 +33,14 @@ public sealed record DigestReaderOptions
     /// </summary>
     public int MaxFieldSize { get; init; } = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// The layout to read (<see cref="DigestDialect.BuiltIn"/>, or one made from a fork's template with
+    /// <see cref="DigestDialect.FromTemplate"/>); <see langword="null"/>, the default, picks the best of the built-in
+    /// dialects from the input's first papers and reports the choice (<see cref="DiagnosticCodes.DialectDetected"/>,
+    /// or <see cref="DiagnosticCodes.DialectUncertain"/> when none matches well).
+    /// </summary>
+    public DigestDialect? Dialect { get; init; }
+
     /// <summary>How many diagnostics to keep; past it they are counted but not kept, so memory stays bounded.</summary>
     public int MaxDiagnostics { get; init; } = 10_000;
 }

@@ -41,6 +41,7 @@ internal sealed class PaperAssembler
     private string _url = string.Empty;
     private SourceLocation _paperLocation;
     private int? _lastIndex;
+    private int _numberingGaps;
     private bool _invalidUtf8;
     private int _papersStarted;
     private bool _anyToken;
@@ -129,6 +130,27 @@ internal sealed class PaperAssembler
         _hasCategory = _labels[(int)PaperFieldKind.MainCategory] is not null;
     }
 
+    /// <summary>Picks the dialect of an input from its first bytes, and says so when it is not the canonical one or is a guess.</summary>
+    public DigestDialect Detect(ReadOnlySpan<byte> sample)
+    {
+        DigestDialect dialect = DialectDetector.Detect(sample, DigestDialect.BuiltIn, out double score, out int seen);
+        Learn(dialect);
+        int elements = dialect.Template.Elements.Length + 1;
+        string share = string.Create(CultureInfo.InvariantCulture, $"{seen} of the {elements} lines of its paper template");
+        if (seen > 0 && score < DialectDetector.Confident)
+        {
+            Report(DiagnosticCodes.DialectUncertain, DiagnosticSeverity.Warning, At(1, 1),
+                $"No known dialect matches this digest well; read as '{dialect.Name}', the closest ({share} found in its first papers). Give the fork's paper template (--template, DigestDialect.FromTemplate) to read it exactly.");
+        }
+        else if (!ReferenceEquals(dialect, DigestDialect.Canonical))
+        {
+            Report(DiagnosticCodes.DialectDetected, DiagnosticSeverity.Info, At(1, 1),
+                $"Read as the '{dialect.Name}' dialect ({share} found in its first papers).");
+        }
+
+        return dialect;
+    }
+
     private string LabelOf(PaperFieldKind kind) => _labels[(int)kind] ?? kind.ToString();
 
     private bool AcceptToken(ref DigestReader reader)
@@ -187,6 +209,13 @@ internal sealed class PaperAssembler
                 string text = Decode(ref reader, value);
                 SourceLocation at = At(reader.TokenLine, reader.ValueColumn);
                 _unrecognized.Add(new UnrecognizedText(text, at));
+                if (_papersStarted == 0 && _sections.Count == 0 && IsTitleBlock(text))
+                {
+                    // A fork's page title (# AI-Enhanced arXiv Daily 2025-06-19, **Report Date:** …) before the papers.
+                    Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Info, at, $"A title before the papers (kept as unrecognised text): '{Shorten(text)}'.");
+                    return false;
+                }
+
                 Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Warning, at,
                     $"Unrecognised text outside any paper (kept): '{Shorten(text)}'.");
                 return false;
@@ -295,7 +324,9 @@ internal sealed class PaperAssembler
         {
             if (_lastIndex is int last && index != last + 1)
             {
-                Report(DiagnosticCodes.UnexpectedIndex, DiagnosticSeverity.Warning, At(reader.TokenLine, 6),
+                // Some forks number papers by their place in the JSON lines, not in the file: one warning says so, the rest are info.
+                _numberingGaps++;
+                Report(DiagnosticCodes.UnexpectedIndex, _numberingGaps == 1 ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info, At(reader.TokenLine, 6),
                     string.Create(CultureInfo.InvariantCulture, $"Paper number {index} follows {last} (expected {last + 1})."));
             }
 
@@ -465,6 +496,22 @@ internal sealed class PaperAssembler
         if (CurrentSection is not null)
         {
             _sectionCounts[CurrentSection] = _sectionCounts.GetValueOrDefault(CurrentSection) + 1;
+        }
+
+        return true;
+    }
+
+    /// <summary>Lines that are each a Markdown heading or a bold label and its value: a page's title block.</summary>
+    private static bool IsTitleBlock(string text)
+    {
+        foreach (string line in text.Split('\n'))
+        {
+            bool heading = line.StartsWith('#') && line.TrimStart('#').StartsWith(' ');
+            bool label = line.StartsWith("**", StringComparison.Ordinal) && line.IndexOf(":**", 2, StringComparison.Ordinal) > 2;
+            if (!heading && !label || line.Any(char.IsControl))
+            {
+                return false;
+            }
         }
 
         return true;

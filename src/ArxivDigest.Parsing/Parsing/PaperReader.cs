@@ -107,6 +107,9 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     /// <summary>The name used in locations (the path, for <see cref="Open(string, DigestReaderOptions?)"/>).</summary>
     public string? SourceName => _options.SourceName;
 
+    /// <summary>The layout being read: <see cref="DigestReaderOptions.Dialect"/>, or the one detected from the first papers once reading started.</summary>
+    public DigestDialect Dialect => _assembler.Dialect;
+
     /// <summary>The category of the section being read.</summary>
     public string? CurrentSection => _assembler.CurrentSection;
 
@@ -334,9 +337,10 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     private bool TakeHead()
     {
         int available = _end - _start;
-        if (available < InputKind.HeadLength && !_eof)
+        int wanted = _options.Dialect is null ? Math.Min(DialectDetector.SampleLength, _options.MaxFieldSize) : InputKind.HeadLength;
+        if (available < wanted && !_eof)
         {
-            _resumeAt = InputKind.HeadLength;
+            _resumeAt = wanted;
             return false;
         }
 
@@ -346,6 +350,9 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
             _finished = true;
             throw _assembler.NotADigest(what, 1);
         }
+
+        DigestDialect dialect = _options.Dialect ?? _assembler.Detect(_buffer.AsSpan(_start, Math.Min(available, DialectDetector.SampleLength)));
+        _state = new DigestReaderState(dialect);
 
         return true;
     }

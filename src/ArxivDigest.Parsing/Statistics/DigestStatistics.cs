@@ -13,6 +13,7 @@ public sealed class DigestStatistics
     private readonly Dictionary<DateOnly, int> _dates = [];
     private readonly Dictionary<string, int> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _dialects = new(StringComparer.Ordinal);
 
     /// <summary>Papers counted.</summary>
     public int Papers { get; private set; }
@@ -58,6 +59,17 @@ public sealed class DigestStatistics
             PlaceholderPapers++;
         }
     }
+
+    /// <summary>Counts one digest read in <paramref name="dialect"/> (see <see cref="ByDialect"/>).</summary>
+    public void AddDialect(DigestDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(dialect);
+        Increment(_dialects, dialect.Name);
+    }
+
+    /// <summary>Digests per dialect they were read in, most first.</summary>
+    public ImmutableArray<KeyValuePair<string, int>> ByDialect =>
+        [.. _dialects.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)];
 
     /// <summary>Counts one digest's diagnostics (its reader's <see cref="PaperReader.ErrorCount"/> and <see cref="PaperReader.WarningCount"/>).</summary>
     public void AddDiagnostics(int errors, int warnings)

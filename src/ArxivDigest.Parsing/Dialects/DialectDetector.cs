@@ -1,0 +1,90 @@
+namespace ArxivDigest.Parsing;
+
+/// <summary>
+/// Picks the dialect of an input from its first papers: each known dialect is scored by the share of its template's
+/// elements (labels, markup, the heading and authors lines) that open lines of the input's head; the highest share
+/// wins, and among equals the dialect that explains more of them.
+/// </summary>
+internal static class DialectDetector
+{
+    /// <summary>How much of an input is looked at: enough for the first papers of any layout.</summary>
+    public const int SampleLength = 64 * 1024;
+
+    /// <summary>Below this share of its elements seen, the best dialect is a guess, and said to be one.</summary>
+    public const double Confident = 0.75;
+
+    /// <summary>The best dialect for <paramref name="sample"/>, with the share of its elements seen (0 when the sample has no paper heading).</summary>
+    public static DigestDialect Detect(ReadOnlySpan<byte> sample, IReadOnlyList<DigestDialect> candidates, out double score, out int seen)
+    {
+        DigestDialect best = candidates[0];
+        score = 0;
+        seen = 0;
+        Span<bool> found = stackalloc bool[64];
+        Span<(int, int)> all = stackalloc (int, int)[16];
+        foreach (DigestDialect dialect in candidates)
+        {
+            PaperTemplate template = dialect.Template;
+            int elements = Math.Min(template.Elements.Length + 1, found.Length);
+            found[..elements].Clear();
+            if (template.Heading.Placeholders.Length > all.Length)
+            {
+                continue;
+            }
+
+            Span<(int, int)> ranges = all[..template.Heading.Placeholders.Length];
+
+            ReadOnlySpan<byte> rest = sample;
+            while (!rest.IsEmpty)
+            {
+                int nl = rest.IndexOf((byte)'\n');
+                ReadOnlySpan<byte> line = nl < 0 ? rest : rest[..nl];
+                rest = nl < 0 ? default : rest[(nl + 1)..];
+                if (nl < 0 && rest.IsEmpty && sample.Length == SampleLength)
+                {
+                    break; // the sample's last line may be cut
+                }
+
+                if (!line.IsEmpty && line[^1] == (byte)'\r')
+                {
+                    line = line[..^1];
+                }
+
+                if (line.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (template.Heading.TryMatch(line, ranges))
+                {
+                    found[0] = true;
+                    continue;
+                }
+
+                for (int i = 0; i < elements - 1; i++)
+                {
+                    if (!found[i + 1] && template.Elements[i].Matches(line, out MarkupMatch how) && how == MarkupMatch.Exact)
+                    {
+                        found[i + 1] = true;
+                        break;
+                    }
+                }
+            }
+
+            if (!found[0])
+            {
+                continue; // not one heading of this layout
+            }
+
+            int count = found[..elements].Count(true);
+            double share = (double)count / elements;
+            if (share > score || (share == score && count > seen))
+            {
+                best = dialect;
+                score = share;
+                seen = count;
+            }
+        }
+
+        return best;
+    }
+}
