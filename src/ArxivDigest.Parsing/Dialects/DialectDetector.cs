@@ -13,12 +13,16 @@ internal static class DialectDetector
     /// <summary>Below this share of its elements seen, the best dialect is a guess, and said to be one.</summary>
     public const double Confident = 0.75;
 
+    /// <summary>Fewer lines of a template than this found say too little to leave the canonical layout for another.</summary>
+    public const int MinimumEvidence = 3;
+
     /// <summary>The best dialect for <paramref name="sample"/>, with the share of its elements seen (0 when the sample has no paper heading).</summary>
     public static DigestDialect Detect(ReadOnlySpan<byte> sample, IReadOnlyList<DigestDialect> candidates, out double score, out int seen)
     {
         DigestDialect best = candidates[0];
         score = 0;
         seen = 0;
+        (double firstScore, int firstSeen) = (0, 0);
         Span<bool> found = stackalloc bool[64];
         Span<(int, int)> all = stackalloc (int, int)[16];
         foreach (DigestDialect dialect in candidates)
@@ -75,14 +79,29 @@ internal static class DialectDetector
                 continue; // not one heading of this layout
             }
 
+            // Lines explained, weighted by the share of the template they cover: a small template that a larger one
+            // contains (the oldest layout in the canonical one) does not win on share alone.
             int count = found[..elements].Count(true);
             double share = (double)count / elements;
-            if (share > score || (share == score && count > seen))
+            if (ReferenceEquals(dialect, candidates[0]))
+            {
+                (firstScore, firstSeen) = (share, count);
+            }
+
+            if (count * share > seen * score || (count * share == seen * score && share > score))
             {
                 best = dialect;
                 score = share;
                 seen = count;
             }
+        }
+
+        if (seen < MinimumEvidence && !ReferenceEquals(best, candidates[0]))
+        {
+            // A heading or two says too little to choose by: the first candidate (the canonical layout) stands.
+            best = candidates[0];
+            score = firstScore;
+            seen = firstSeen;
         }
 
         return best;

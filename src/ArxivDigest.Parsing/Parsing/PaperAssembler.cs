@@ -115,7 +115,7 @@ internal sealed class PaperAssembler
             // A label as the template writes it (Main category:, **主要类别:**), for messages.
             if (e.Placeholder is { FieldKind: not PaperFieldKind.Other } p)
             {
-                _labels[(int)p.FieldKind] ??= System.Text.Encoding.UTF8.GetString(e.Match);
+                _labels[(int)p.FieldKind] ??= e.ValueBelow ? p.Label : System.Text.Encoding.UTF8.GetString(e.Match);
             }
 
             foreach (TemplatePlaceholder q in e.Pattern?.Placeholders ?? [])
@@ -137,7 +137,7 @@ internal sealed class PaperAssembler
         Learn(dialect);
         int elements = dialect.Template.Elements.Length + 1;
         string share = string.Create(CultureInfo.InvariantCulture, $"{seen} of the {elements} lines of its paper template");
-        if (seen > 0 && score < DialectDetector.Confident)
+        if (score < DialectDetector.Confident && sample.IndexOf(dialect.Template.HeadingPrefix) >= 0)
         {
             Report(DiagnosticCodes.DialectUncertain, DiagnosticSeverity.Warning, At(1, 1),
                 $"No known dialect matches this digest well; read as '{dialect.Name}', the closest ({share} found in its first papers). Give the fork's paper template (--template, DigestDialect.FromTemplate) to read it exactly.");

@@ -34,7 +34,8 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     private DigestReaderState _state;
     private bool _disposed;
 
-    private byte[]? _head; // the input's first bytes, to say what it is if it is not a digest
+    private byte[]? _head; // the input's first bytes, to say what it is if it is not a digest; set once reading starts
+    private byte[]? _headBytes;
 
     // A token the buffer cuts is read again from its start, so reading resumes only once the buffered bytes have
     // doubled (or the input ended): each byte is then scanned a bounded number of times, however small the reads.
@@ -337,19 +338,31 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     private bool TakeHead()
     {
         int available = _end - _start;
-        int wanted = _options.Dialect is null ? Math.Min(DialectDetector.SampleLength, _options.MaxFieldSize) : InputKind.HeadLength;
+        if (_headBytes is null)
+        {
+            if (available < InputKind.HeadLength && !_eof)
+            {
+                _resumeAt = InputKind.HeadLength;
+                return false;
+            }
+
+            _headBytes = _buffer.AsSpan(_start, Math.Min(available, InputKind.HeadLength)).ToArray();
+            if (InputKind.DescribeBinary(_headBytes) is string what)
+            {
+                _finished = true;
+                throw _assembler.NotADigest(what, 1);
+            }
+        }
+
+        // The dialect is chosen from the first papers: wait for them (compressed or binary input was refused above, from its first bytes).
+        int wanted = _options.Dialect is null ? Math.Min(DialectDetector.SampleLength, _options.MaxFieldSize) : 0;
         if (available < wanted && !_eof)
         {
             _resumeAt = wanted;
             return false;
         }
 
-        _head = _buffer.AsSpan(_start, Math.Min(available, InputKind.HeadLength)).ToArray();
-        if (InputKind.DescribeBinary(_head) is string what)
-        {
-            _finished = true;
-            throw _assembler.NotADigest(what, 1);
-        }
+        _head = _headBytes;
 
         DigestDialect dialect = _options.Dialect ?? _assembler.Detect(_buffer.AsSpan(_start, Math.Min(available, DialectDetector.SampleLength)));
         _state = new DigestReaderState(dialect);

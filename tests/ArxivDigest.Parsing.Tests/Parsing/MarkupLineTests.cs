@@ -20,7 +20,6 @@ public sealed class MarkupLineTests
         { "  <summary>Details</summary>", "  <summary>", "  <summary>", 1 },
         { "<div id='cs.CV'></div>", "<div id='cs.CV'>a note</div>", "a note", 1 },
         { "<div id=toc></div>", "<div id=toc>contents</div>", "contents", 1 },
-        { "# Table of Contents", "# Table of Contents, abridged", "# Table of Contents, abridged", 1 },
         { "### [1] [A Title](https://arxiv.org/abs/2601.00001)", "### [1] [A Title](https://arxiv.org/abs/2601.00001) ", "[1] [A Title](https://arxiv.org/abs/2601.00001) ", 1 },
     };
 

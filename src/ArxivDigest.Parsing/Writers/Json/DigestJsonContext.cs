@@ -25,7 +25,7 @@ public static class DigestJson
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     UseStringEnumConverter = true,
-    Converters = [typeof(ArxivIdJsonConverter)])]
+    Converters = [typeof(ArxivIdJsonConverter), typeof(DigestDialectJsonConverter)])]
 [JsonSerializable(typeof(Digest))]
 [JsonSerializable(typeof(Paper))]
 internal sealed partial class DigestJsonContext : JsonSerializerContext;
