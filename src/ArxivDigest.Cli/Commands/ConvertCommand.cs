@@ -143,7 +143,7 @@ internal static class ConvertCommand
 
         bool perInput = output is not null && (Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
         PaperWriterFormat format = ChooseFormat(registry, settings.Format, perInput ? null : output);
-        var writerOptions = new PaperWriterOptions { JsonShape = settings.Shape, Properties = settings.Properties };
+        var writerOptions = new PaperWriterOptions { JsonShape = settings.Shape, Properties = settings.Properties, Dialect = settings.ReaderOptions.Dialect };
 
         if (output is null)
         {

@@ -50,8 +50,9 @@ public sealed class DigestDialect
         return names.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     });
 
-    private DigestDialect(string name, string description, string paperTemplate, ImmutableArray<string> aliases, IReadOnlyDictionary<string, string>? keys, bool builtIn)
+    private DigestDialect(string name, string description, string paperTemplate, ImmutableArray<string> aliases, IReadOnlyDictionary<string, string>? keys, bool builtIn, string authorSeparator)
     {
+        AuthorSeparator = authorSeparator;
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(paperTemplate);
         Name = name;
@@ -88,6 +89,12 @@ public sealed class DigestDialect
     /// <summary>The fields a paper of this layout carries after its heading and authors, in template order.</summary>
     public ImmutableArray<DialectField> Fields { get; }
 
+    /// <summary>
+    /// How the generator joins the authors on their line: <c>","</c> upstream, <c>", "</c> in most forks. The reader
+    /// splits on the comma and trims either; the Markdown writer joins with this.
+    /// </summary>
+    public string AuthorSeparator { get; }
+
     /// <summary>Whether the dialect is one of <see cref="BuiltIn"/>.</summary>
     public bool IsBuiltIn { get; }
 
@@ -105,8 +112,14 @@ public sealed class DigestDialect
     /// <param name="name">What to call the dialect in diagnostics; <c>template</c> by default.</param>
     /// <param name="keys">Renames of extra fields' keys (placeholder name to key), if the fork's JSON keys differ from its placeholders.</param>
     /// <exception cref="FormatException">The template has no <c>{title}</c> line, or a <c>{</c> is not closed.</exception>
-    public static DigestDialect FromTemplate(string paperTemplate, string? name = null, IReadOnlyDictionary<string, string>? keys = null)
-        => new(name ?? "template", "A layout read from a paper template.", paperTemplate, [], keys, builtIn: false);
+    /// <param name="authorSeparator">How the fork joins authors (for writing); by default that of a built-in dialect with the same template, else <c>", "</c>.</param>
+    public static DigestDialect FromTemplate(string paperTemplate, string? name = null, IReadOnlyDictionary<string, string>? keys = null, string? authorSeparator = null)
+    {
+        ArgumentNullException.ThrowIfNull(paperTemplate);
+        string normalized = paperTemplate.ReplaceLineEndings("\n");
+        authorSeparator ??= All.Value.FirstOrDefault(d => d.PaperTemplate == normalized)?.AuthorSeparator ?? ", ";
+        return new(name ?? "template", "A layout read from a paper template.", paperTemplate, [], keys, builtIn: false, authorSeparator);
+    }
 
     /// <summary>A dialect from a paper template file; the dialect is named after the file.</summary>
     /// <exception cref="FormatException">The file is not a usable template.</exception>
@@ -117,8 +130,8 @@ public sealed class DigestDialect
     }
 
     /// <summary>Makes a built-in dialect (one file per dialect in <c>Dialects/BuiltIn/</c>).</summary>
-    internal static DigestDialect CreateBuiltIn(string name, string description, string paperTemplate, string[] aliases, IReadOnlyDictionary<string, string>? keys = null)
-        => new(name, description, paperTemplate, [.. aliases], keys, builtIn: true);
+    internal static DigestDialect CreateBuiltIn(string name, string description, string paperTemplate, string[] aliases, string authorSeparator, IReadOnlyDictionary<string, string>? keys = null)
+        => new(name, description, paperTemplate, [.. aliases], keys, builtIn: true, authorSeparator);
 
     /// <inheritdoc/>
     public override string ToString() => Name;

@@ -115,6 +115,10 @@ internal sealed class PaperTemplate
         return 0;
     }
 
+    /// <summary>How a label the template lacks is written so that a reader of this layout finds it (<c>**Keywords:** </c>).</summary>
+    public string LabelPrefix(string label)
+        => Encoding.UTF8.GetString(_labelFrames[0].Before) + label + Encoding.UTF8.GetString(_labelFrames[0].After) + " ";
+
     /// <summary>Whether <paramref name="line"/> is a markup line of the template exactly as written (read without a token).</summary>
     public bool IsSilentMarkup(ReadOnlySpan<byte> line)
         => Match(line, 0, out MarkupMatch how) is { Kind: TemplateElementKind.Markup } && how == MarkupMatch.Exact;

@@ -11,6 +11,9 @@ public sealed record PaperWriterOptions
     /// <summary>The shape of JSON output (<c>json</c>, <c>jsonl</c>).</summary>
     public JsonShape JsonShape { get; init; } = JsonShape.Native;
 
+    /// <summary>The layout of the <c>markdown</c> format: the canonical one by default, or a fork's (built-in or from its template), each paper written as that fork's generator writes it.</summary>
+    public DigestDialect? Dialect { get; init; }
+
     /// <summary>Whether the <c>json</c> format indents its output. On by default; JSON Lines is never indented.</summary>
     public bool Indented { get; init; } = true;
 

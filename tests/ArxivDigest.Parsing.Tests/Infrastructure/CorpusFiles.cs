@@ -16,6 +16,31 @@ internal static class CorpusFiles
     /// <summary>The dialect digests of the shared corpus (empty without it).</summary>
     public static IReadOnlyList<string> Dialects { get; } = FindDialects();
 
+    /// <summary>The committed dialect fixtures (the first papers of one day per fork layout), then the shared corpus's dialect days.</summary>
+    public static IReadOnlyList<string> DialectDigests { get; } =
+        [.. Directory.GetFiles(Path.Combine(RepoPaths.TestProject, "Dialects", "Fixtures"), "????-??-??.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal), .. Dialects];
+
+    /// <summary>The paper template file that wrote a dialect digest: beside it (fixtures), else in the shared corpus's templates; null when there is none.</summary>
+    public static string? TemplateOf(string digest)
+    {
+        string folder = Path.GetFileName(Path.GetDirectoryName(digest)!);
+        string date = Path.GetFileNameWithoutExtension(digest);
+        string[] dirs = [Path.GetDirectoryName(digest)!, .. RepoPaths.SharedCorpus is string c ? [Path.Combine(c, "templates", folder)] : Array.Empty<string>()];
+        foreach (string dir in dirs)
+        {
+            foreach (string name in new[] { $"paper_template.{date}.md", "paper_template.md" })
+            {
+                string path = Path.Combine(dir, name);
+                if (File.Exists(path))
+                {
+                    return path;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The JSON-lines file a day was rendered from.</summary>
     public static string SourceOf(string day) => Path.ChangeExtension(day, null) + "_AI_enhanced_Chinese.jsonl";
 
@@ -41,6 +66,6 @@ internal static class CorpusFiles
         string? dir = RepoPaths.SharedCorpus is string corpus ? Path.Combine(corpus, "dialects") : null;
         return dir is null || !Directory.Exists(dir)
             ? []
-            : [.. Directory.GetFiles(dir, "*.md", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != "README.md").Order(StringComparer.Ordinal)];
+            : [.. Directory.GetFiles(dir, "*.md", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) is not ("README.md" or "dialect_map.json") && !Path.GetFileName(f).StartsWith("paper_template", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
     }
 }

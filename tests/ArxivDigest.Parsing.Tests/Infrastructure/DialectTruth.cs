@@ -35,7 +35,7 @@ internal static class DialectTruth
         ["abstract_translation"] = p => Extra(p, "translation"),
     };
 
-    public static JsonObject Map { get; } = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.SharedCorpus!, "dialects", "dialect_map.json")))!;
+    public static JsonObject Map { get; } = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.TestProject, "Dialects", "Fixtures", "dialect_map.json")))!;
 
     /// <summary>The built-in dialect of a shared dialect folder and date (blockquote-extended has three variants).</summary>
     public static (DigestDialect Dialect, string? Variant) DialectOf(string folder, string date)

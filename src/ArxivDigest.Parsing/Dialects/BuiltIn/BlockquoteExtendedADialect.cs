@@ -36,6 +36,7 @@ internal static class BlockquoteExtendedADialect
         "xmkxabc/daily-arXiv-ai-enhanced, 8 June 2025: as blockquote-extended-b, without the comment and AI comments.",
         Template,
         ["xmkxabc-a"],
+        ", ",
         new Dictionary<string, string>
         {
             ["ai_summary"] = "summary",

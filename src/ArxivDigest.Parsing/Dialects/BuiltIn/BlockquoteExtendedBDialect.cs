@@ -40,6 +40,7 @@ internal static class BlockquoteExtendedBDialect
         "xmkxabc/daily-arXiv-ai-enhanced, 10 to 25 June 2025: as blockquote-extended, with the main category only.",
         Template,
         ["xmkxabc-b"],
+        ", ",
         new Dictionary<string, string>
         {
             ["ai_comment"] = "comments",

@@ -40,6 +40,7 @@ internal static class BlockquoteExtendedDialect
         "xmkxabc/daily-arXiv-ai-enhanced from 26 June 2025: a title translation, every category, keywords, the comment, AI comments, blockquoted TL;DR, AI abstract and abstract translation.",
         Template,
         ["xmkxabc", "blockquote-extended-c"],
+        ", ",
         new Dictionary<string, string>
         {
             ["ai_comment"] = "comments",

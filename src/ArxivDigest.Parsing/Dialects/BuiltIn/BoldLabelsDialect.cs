@@ -45,6 +45,7 @@ internal static class BoldLabelsDialect
         "ZL-Asica/daily-arXiv-digest (May to September 2025): bold labels, keywords, a relevance score, a read time, key contributions and limitations.",
         Template,
         ["zl-asica", "daily-arxiv-digest"],
+        ", ",
         new Dictionary<string, string>
         {
             ["relevance_score"] = "importance_score",

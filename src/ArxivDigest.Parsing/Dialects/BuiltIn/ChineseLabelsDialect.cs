@@ -34,5 +34,6 @@ internal static class ChineseLabelsDialect
         "chinese-labels",
         "dkhonker/daily-arXiv-ai-enhanced (from June 2025): bold Chinese labels and a link to discuss the paper with Kimi.",
         Template,
-        ["dkhonker"]);
+        ["dkhonker"],
+        ", ");
 }

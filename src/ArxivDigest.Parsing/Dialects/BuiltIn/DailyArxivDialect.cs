@@ -31,5 +31,6 @@ internal static class DailyArxivDialect
         "daily-arxiv",
         "The canonical layout of dw-dengwei/daily-arXiv-ai-enhanced: plain labels, the details in a <details> block.",
         Template,
-        ["canonical", "dw-dengwei"]);
+        ["canonical", "dw-dengwei"],
+        ",");
 }

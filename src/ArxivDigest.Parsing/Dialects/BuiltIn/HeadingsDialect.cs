@@ -31,5 +31,6 @@ internal static class HeadingsDialect
         "headings",
         "hppeace/arXiv-daily (from October 2025): headings with the TL;DR and the abstract below them, no category line, no closing markup.",
         Template,
-        ["hppeace", "arxiv-daily"]);
+        ["hppeace", "arxiv-daily"],
+        ", ");
 }

@@ -16,5 +16,6 @@ internal static class OldestDialect
         "oldest",
         "The first layout of daily-arXiv-ai-enhanced (March 2025): a heading without a number, the authors and the abstract in a <details> block.",
         Template,
-        ["daily-arxiv-2025-03"]);
+        ["daily-arxiv-2025-03"],
+        ",");
 }

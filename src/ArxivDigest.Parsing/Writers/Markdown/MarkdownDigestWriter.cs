@@ -13,25 +13,37 @@ namespace ArxivDigest.Parsing.Writers.Markdown;
 /// until <see cref="CompleteAsync"/> (a digest is a document: its size is that of its output). Papers are grouped by
 /// section in the order sections first appear; a paper's section is its <see cref="Paper.Section"/>, else its
 /// <see cref="Paper.MainCategory"/>. Extra fields are written after <c>Main category:</c>, where the reader finds them again.
+/// Given a <see cref="DigestDialect"/>, each paper is written from that dialect's paper template, as the fork's own
+/// generator writes it: a paper read in that dialect comes back byte for byte. Extra fields the template names go in
+/// their place; other extra fields, and fields of the model the template has no place for, are written after the
+/// authors with a label as the template writes labels, so that no text is lost.
 /// </remarks>
 public sealed class MarkdownDigestWriter : PaperWriter
 {
     private const string NoSection = "Uncategorized";
 
     private readonly Stream _output;
+    private readonly DigestDialect _dialect;
     private readonly List<Paper> _papers = [];
     private bool _completed;
 
-    /// <summary>Creates a writer over <paramref name="output"/> (not disposed by the writer).</summary>
+    /// <summary>Creates a writer over <paramref name="output"/> (not disposed by the writer) in the canonical layout.</summary>
     public MarkdownDigestWriter(Stream output)
+        : this(output, null)
+    {
+    }
+
+    /// <summary>Creates a writer over <paramref name="output"/> (not disposed by the writer) whose papers are in <paramref name="dialect"/>'s layout.</summary>
+    public MarkdownDigestWriter(Stream output, DigestDialect? dialect)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
+        _dialect = dialect ?? DigestDialect.Canonical;
     }
 
     /// <summary>The <c>markdown</c> format (<c>.md</c>).</summary>
     public static PaperWriterFormat Format { get; } = new(
-        "markdown", [".md", ".markdown"], "A digest in the generator's own layout (table of contents, sections, numbering)", static (s, _) => new MarkdownDigestWriter(s));
+        "markdown", [".md", ".markdown"], "A digest in the generator's own layout (table of contents, sections, numbering)", static (s, o) => new MarkdownDigestWriter(s, o.Dialect));
 
     /// <inheritdoc/>
     public override ValueTask WritePaperAsync(Paper paper, CancellationToken cancellationToken = default)
@@ -88,7 +100,15 @@ public sealed class MarkdownDigestWriter : PaperWriter
                     }
 
                     int start = sb.Length;
-                    AppendPaper(sb, ++index, papers[i]);
+                    if (ReferenceEquals(_dialect, DigestDialect.Canonical))
+                    {
+                        AppendPaper(sb, ++index, papers[i]);
+                    }
+                    else
+                    {
+                        AppendPaper(sb, ++index, papers[i], category);
+                    }
+
                     CheckReadsBack(papers[i], category, sb, start);
                     await FlushAsync(text, sb, cancellationToken).ConfigureAwait(false);
                 }
@@ -170,6 +190,114 @@ public sealed class MarkdownDigestWriter : PaperWriter
         sb.Append("</details>\n");
     }
 
+    /// <summary>A paper from the dialect's template (a Python <c>str.format</c> string), values inserted verbatim.</summary>
+    private void AppendPaper(StringBuilder sb, int index, Paper p, string section)
+    {
+        PaperTemplate template = _dialect.Template;
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        foreach (TemplatePlaceholder placeholder in template.Placeholders)
+        {
+            if (placeholder.Key is string key)
+            {
+                named.Add(key);
+            }
+        }
+
+        string text = _dialect.PaperTemplate.ReplaceLineEndings("\n");
+        int lineStart = 0;
+        while (lineStart < text.Length)
+        {
+            int nl = text.IndexOf('\n', lineStart);
+            int lineEnd = nl < 0 ? text.Length : nl + 1;
+            string line = text[lineStart..lineEnd];
+            AppendFormatted(sb, line, index, p);
+            lineStart = lineEnd;
+            // What the template has no place for goes after the authors line (or the heading, without one), where a reader keeps it.
+            if (line.Contains(template.Authors is null ? "{title" : "{authors", StringComparison.Ordinal))
+            {
+                AppendUnplaced(sb, p, named, section, template);
+            }
+        }
+    }
+
+    /// <summary>Extra fields the template does not name, and model fields it has no place for: labelled lines a reader of the layout keeps.</summary>
+    private static void AppendUnplaced(StringBuilder sb, Paper p, HashSet<string> named, string section, PaperTemplate template)
+    {
+        bool Has(TemplateSlot slot) => template.Placeholders.Any(x => x.Slot == slot);
+        void Line(string label, string value) => sb.Append('\n').Append(label.Length == 0 ? string.Empty : template.LabelPrefix(label)).Append(value).Append('\n');
+
+        if (p.MainCategory is string category && !Has(TemplateSlot.MainCategory) && !Has(TemplateSlot.Categories) && category != section)
+        {
+            Line("Main category", category);
+        }
+
+        (TemplateSlot Slot, string Label, string? Value)[] summary =
+        [
+            (TemplateSlot.Tldr, "TL;DR", p.Tldr), (TemplateSlot.Motivation, "Motivation", p.Motivation), (TemplateSlot.Method, "Method", p.Method),
+            (TemplateSlot.Result, "Result", p.Result), (TemplateSlot.Conclusion, "Conclusion", p.Conclusion), (TemplateSlot.Abstract, "Abstract", p.Abstract),
+        ];
+        foreach ((TemplateSlot slot, string label, string? value) in summary)
+        {
+            if (value is not null && !Has(slot))
+            {
+                Line(label, value);
+            }
+        }
+
+        foreach (PaperField extra in p.ExtraFields)
+        {
+            if (extra.Key is null || !named.Contains(extra.Key))
+            {
+                Line(extra.Label.Length == 0 && extra.Key is not null ? extra.Key : extra.Label, extra.Value);
+            }
+        }
+    }
+
+    /// <summary>One template line with its placeholders filled (<c>{{</c> and <c>}}</c> are braces).</summary>
+    private void AppendFormatted(StringBuilder sb, string line, int index, Paper p)
+    {
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if ((c == '{' || c == '}') && i + 1 < line.Length && line[i + 1] == c)
+            {
+                sb.Append(c);
+                i++;
+                continue;
+            }
+
+            int close = c == '{' ? line.IndexOf('}', i + 1) : -1;
+            if (close < 0)
+            {
+                sb.Append(c);
+                continue;
+            }
+
+            string field = line[(i + 1)..close];
+            int cut = field.IndexOfAny(['!', ':']);
+            sb.Append(ValueOf((cut < 0 ? field : field[..cut]).Trim(), index, p));
+            i = close;
+        }
+    }
+
+    private string ValueOf(string name, int index, Paper p)
+    {
+        TemplatePlaceholder? placeholder = Array.Find(_dialect.Template.Placeholders, x => x.Name == name);
+        return placeholder?.Slot switch
+        {
+            TemplateSlot.Index => index.ToString(CultureInfo.InvariantCulture),
+            TemplateSlot.Title => p.Title,
+            TemplateSlot.Url => p.Url,
+            TemplateSlot.ArxivId => p.Id?.ToString() ?? p.Url[(p.Url.TrimEnd('/').LastIndexOf('/') + 1)..],
+            TemplateSlot.Authors => string.Join(_dialect.AuthorSeparator, p.Authors.IsDefault ? [] : p.Authors),
+            TemplateSlot.MainCategory => p.MainCategory ?? p.Section ?? string.Empty,
+            TemplateSlot.Categories => p.Categories.IsDefaultOrEmpty ? p.MainCategory ?? string.Empty : string.Join(", ", p.Categories),
+            TemplateSlot.Extra => p.ExtraFields.FirstOrDefault(f => f.Key == placeholder.Key)?.Value ?? string.Empty,
+            null => string.Empty,
+            _ => p.GetField(placeholder.FieldKind) ?? string.Empty,
+        };
+    }
+
     private static void AppendField(StringBuilder sb, string label, string? value, string after)
     {
         if (value is not null)
@@ -195,7 +323,7 @@ public sealed class MarkdownDigestWriter : PaperWriter
         Digest digest;
         try
         {
-            digest = DigestParser.Parse(Encoding.UTF8.GetBytes(fragment.ToString()), new DigestReaderOptions { MaxDiagnostics = 0 });
+            digest = DigestParser.Parse(Encoding.UTF8.GetBytes(fragment.ToString()), new DigestReaderOptions { MaxDiagnostics = 0, Dialect = _dialect });
         }
         catch (DigestFormatException e)
         {
@@ -231,14 +359,14 @@ public sealed class MarkdownDigestWriter : PaperWriter
                 "Markdown: the authors do not read back as written (a name with a comma, leading or trailing spaces, or an empty name); written as is.");
         }
 
-        Differ("main category", paper.MainCategory, read.MainCategory);
+        Differ("main category", paper.MainCategory, read.MainCategory ?? (paper.MainCategory is null || HasSlot(TemplateSlot.MainCategory) || HasSlot(TemplateSlot.Categories) ? null : read.Section));
         Differ("TL;DR", paper.Tldr, read.Tldr);
         Differ("motivation", paper.Motivation, read.Motivation);
         Differ("method", paper.Method, read.Method);
         Differ("result", paper.Result, read.Result);
         Differ("conclusion", paper.Conclusion, read.Conclusion);
         Differ("abstract", paper.Abstract, read.Abstract);
-        if (!paper.ExtraFields.Select(f => (f.Label, f.Value)).SequenceEqual(read.ExtraFields.Select(f => (f.Label, f.Value))))
+        if (!ExtrasOf(paper).SequenceEqual(ExtrasOf(read)))
         {
             ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning,
                 "Markdown: the extra fields do not read back as written (a label a reader does not take for one, or a value that runs into the next); written as is.");
@@ -252,12 +380,34 @@ public sealed class MarkdownDigestWriter : PaperWriter
 
         void Differ(string field, string? written, string? back)
         {
-            if (!string.Equals(written, back, StringComparison.Ordinal))
+            // A template's placeholder is always written; one the paper lacks comes back empty.
+            bool emptyForNull = written is null && back is { Length: 0 } && !ReferenceEquals(_dialect, DigestDialect.Canonical);
+            if (!string.Equals(written, back, StringComparison.Ordinal) && !emptyForNull)
             {
                 ReportDiagnostic(paper, DiagnosticCodes.ValueNotExact, DiagnosticSeverity.Warning,
                     $"Markdown: the {field} does not read back as written{Where(written, back)}; written as is.");
             }
         }
+    }
+
+    private bool HasSlot(TemplateSlot slot) => _dialect.Template.Placeholders.Any(x => x.Slot == slot);
+
+    /// <summary>
+    /// A paper's extra fields as a reader of this layout gives them back: a field the template names by its key
+    /// (the label is the template's), any other by label and value, in the order they are written.
+    /// </summary>
+    private IEnumerable<(string, string)> ExtrasOf(Paper paper)
+    {
+        if (ReferenceEquals(_dialect, DigestDialect.Canonical))
+        {
+            return paper.ExtraFields.Select(f => (f.Label, f.Value));
+        }
+
+        var named = new HashSet<string>(_dialect.Template.Placeholders.Select(x => x.Key).OfType<string>(), StringComparer.Ordinal);
+        return paper.ExtraFields
+            .Select(f => f.Key is string key && named.Contains(key) ? ("key:" + key, f.Value) : ("label:" + (f.Label.Length == 0 ? f.Key ?? string.Empty : f.Label), f.Value))
+            .Where(f => !(f.Item1.StartsWith("key:", StringComparison.Ordinal) && f.Value.Length == 0)) // a placeholder the paper has no value for is written empty
+            .Order();
     }
 
     /// <summary>Where a value read back stops short of the value written: the line a reader took for the next element.</summary>
