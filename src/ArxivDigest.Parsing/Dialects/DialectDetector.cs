@@ -13,12 +13,32 @@ internal static class DialectDetector
     /// <summary>Below this share of its elements seen, the best dialect is a guess, and said to be one.</summary>
     public const double Confident = 0.75;
 
+    /// <summary>How many papers are looked at, at most.</summary>
+    public const int PapersLookedAt = 5;
+
+    private static int NextHeading(ReadOnlySpan<byte> sample, int from)
+    {
+        int next = sample[from..].IndexOf("\n### "u8);
+        return next < 0 ? -1 : from + next;
+    }
+
     /// <summary>Fewer lines of a template than this found say too little to leave the canonical layout for another.</summary>
     public const int MinimumEvidence = 3;
 
     /// <summary>The best dialect for <paramref name="sample"/>, with the share of its elements seen (0 when the sample has no paper heading).</summary>
     public static DigestDialect Detect(ReadOnlySpan<byte> sample, IReadOnlyList<DigestDialect> candidates, out double score, out int seen)
     {
+        // The first few papers say it all: stop at the heading of the next one (every known heading starts "### ").
+        int papers = 0;
+        for (int at = sample.IndexOf("\n### "u8); at >= 0; at = NextHeading(sample, at + 1))
+        {
+            if (++papers > PapersLookedAt)
+            {
+                sample = sample[..at];
+                break;
+            }
+        }
+
         DigestDialect best = candidates[0];
         score = 0;
         seen = 0;

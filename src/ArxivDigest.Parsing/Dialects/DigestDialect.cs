@@ -136,11 +136,14 @@ public sealed class DigestDialect
     /// <inheritdoc/>
     public override string ToString() => Name;
 
+    private static bool IsHeadingOrAuthors(TemplateSlot slot)
+        => slot is TemplateSlot.Authors or TemplateSlot.Title or TemplateSlot.Url or TemplateSlot.Index or TemplateSlot.ArxivId;
+
     private static IEnumerable<DialectField> DescribeFields(PaperTemplate template)
     {
         foreach (TemplateElement e in template.Elements)
         {
-            if (e.Placeholder is TemplatePlaceholder p)
+            if (e.Placeholder is TemplatePlaceholder p && !IsHeadingOrAuthors(p.Slot))
             {
                 string label = System.Text.Encoding.UTF8.GetString(e.Match);
                 DialectFieldFrame frame = e.ValueBelow
@@ -155,7 +158,7 @@ public sealed class DigestDialect
             {
                 foreach (TemplatePlaceholder q in pattern.Placeholders)
                 {
-                    if (q.Slot is not (TemplateSlot.Authors or TemplateSlot.Title or TemplateSlot.Url or TemplateSlot.Index or TemplateSlot.ArxivId))
+                    if (!IsHeadingOrAuthors(q.Slot))
                     {
                         yield return new DialectField(q.Name, q.Label, q.FieldKind, q.Key, DialectFieldFrame.WithinLine);
                     }

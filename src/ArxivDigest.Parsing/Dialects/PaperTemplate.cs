@@ -24,7 +24,7 @@ internal sealed class PaperTemplate
 
         _anyFirstByte = [.. elements.Where(e => e.Match.Length == 0)];
         Closer = elements.Length > 0 && elements[^1].Kind == TemplateElementKind.Closer ? elements[^1] : null;
-        Authors = Array.Find(elements, e => e.Pattern?.Placeholders.Any(p => p.Slot == TemplateSlot.Authors) == true);
+        Authors = Array.Find(elements, e => e.Placeholder?.Slot == TemplateSlot.Authors || e.Pattern?.Placeholders.Any(p => p.Slot == TemplateSlot.Authors) == true);
         Placeholders = [.. heading.Placeholders, .. elements.SelectMany(e => e.Pattern?.Placeholders ?? (e.Placeholder is null ? [] : [e.Placeholder]))];
         LastIsValue = elements.Length > 0 && elements[^1].Kind == TemplateElementKind.Field;
 
@@ -222,7 +222,7 @@ internal sealed class PaperTemplate
                     Match = Encoding.UTF8.GetBytes(label),
                     LabelText = LabelFrame.TextOf(Encoding.UTF8.GetBytes(label)),
                     SpaceAfterLabel = label.Length < prefix.Length,
-                    SingleLine = placeholder.Slot is TemplateSlot.MainCategory or TemplateSlot.Categories or TemplateSlot.Index or TemplateSlot.Url or TemplateSlot.ArxivId,
+                    SingleLine = placeholder.Slot is TemplateSlot.MainCategory or TemplateSlot.Categories or TemplateSlot.Index or TemplateSlot.Url or TemplateSlot.ArxivId or TemplateSlot.Authors,
                 });
             }
             else

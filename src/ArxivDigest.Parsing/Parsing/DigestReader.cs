@@ -496,7 +496,7 @@ public ref struct DigestReader
                 if (element.SingleLine)
                 {
                     SetValue(valueStart, end - valueStart, column: Utf8Text.CountChars(_buffer[pos..valueStart]) + 1);
-                    Commit(DigestTokenType.Field, lines, next, lines + 1);
+                    Commit(placeholder.Slot == TemplateSlot.Authors ? DigestTokenType.Authors : DigestTokenType.Field, lines, next, lines + 1);
                     _lastOrder = Math.Max(_lastOrder, order);
                     return true;
                 }
@@ -591,7 +591,8 @@ public ref struct DigestReader
         return true;
     }
 
-    private static bool IsHeadingSlot(TemplateSlot slot) => slot is TemplateSlot.Title or TemplateSlot.Url or TemplateSlot.Index or TemplateSlot.ArxivId;
+    // The heading's own values, repeated on a later line, are the heading's; a link there is the paper's when its heading has none.
+    private static bool IsHeadingSlot(TemplateSlot slot) => slot is TemplateSlot.Title or TemplateSlot.Index;
 
     /// <summary>Skips up to <paramref name="blankLines"/> blank lines from <paramref name="from"/>: where a value below its label starts.</summary>
     private readonly bool TryValueBelow(int from, int fromLines, int blankLines, out int valueStart, out int valueLines)
@@ -777,9 +778,16 @@ public ref struct DigestReader
             }
         }
 
-        if (titleStart < 0 || urlLength == 0)
+        bool hasLink = Array.Exists(pattern.Placeholders, p => p.Slot is TemplateSlot.Url or TemplateSlot.ArxivId);
+        if (titleStart < 0 || (hasLink && urlLength == 0))
         {
             return false;
+        }
+
+        if (!hasLink)
+        {
+            urlStart = titleStart;
+            urlLength = 0; // the link is on a later line of the template
         }
 
         PaperIndex = index;

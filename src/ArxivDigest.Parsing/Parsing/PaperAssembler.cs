@@ -379,6 +379,18 @@ internal sealed class PaperAssembler
             return;
         }
 
+        if (reader.Placeholder is { Slot: TemplateSlot.Url or TemplateSlot.ArxivId } link)
+        {
+            // A link on its own line of the template (the heading has none): the paper's, unless the heading gave one.
+            if (_url.Length == 0)
+            {
+                string text = Decode(ref reader, reader.ValueSpan);
+                _url = link.Slot == TemplateSlot.Url ? text : "https://arxiv.org/abs/" + text;
+            }
+
+            return;
+        }
+
         if (kind != PaperFieldKind.Other && _fields[(int)kind] is null)
         {
             _fields[(int)kind] = Decode(ref reader, reader.ValueSpan);
