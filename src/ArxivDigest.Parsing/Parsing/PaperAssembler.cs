@@ -42,6 +42,12 @@ internal sealed class PaperAssembler
     private SourceLocation _paperLocation;
     private int? _lastIndex;
     private int _numberingGaps;
+
+    // Whether the dialect was detected (not given), and how many papers did not fit it.
+    private bool _detected;
+    private bool _uncertainReported;
+    private bool _paperMisfits;
+    private int _misfitPapers;
     private bool _invalidUtf8;
     private int _papersStarted;
     private bool _anyToken;
@@ -135,10 +141,12 @@ internal sealed class PaperAssembler
     {
         DigestDialect dialect = DialectDetector.Detect(sample, DigestDialect.BuiltIn, out double score, out int seen);
         Learn(dialect);
+        _detected = true;
         int elements = dialect.Template.Elements.Length + 1;
         string share = string.Create(CultureInfo.InvariantCulture, $"{seen} of the {elements} lines of its paper template");
         if (score < DialectDetector.Confident && sample.IndexOf(dialect.Template.HeadingPrefix) >= 0)
         {
+            _uncertainReported = true;
             Report(DiagnosticCodes.DialectUncertain, DiagnosticSeverity.Warning, At(1, 1),
                 $"No known dialect matches this digest well; read as '{dialect.Name}', the closest ({share} found in its first papers). Give the fork's paper template (--template, DigestDialect.FromTemplate) to read it exactly.");
         }
@@ -252,6 +260,11 @@ internal sealed class PaperAssembler
         }
 
         CheckTableOfContents();
+        if (_detected && !_uncertainReported && _papersStarted >= DialectDetector.MinimumEvidence && 2 * _misfitPapers >= _papersStarted)
+        {
+            Report(DiagnosticCodes.DialectUncertain, DiagnosticSeverity.Warning, At(1, 1), string.Create(CultureInfo.InvariantCulture,
+                $"{_misfitPapers} of the {_papersStarted} papers do not fit the '{Dialect.Name}' dialect, which was detected from the first papers: the digest is probably in a layout no built-in dialect knows. Give the fork's paper template (--template, DigestDialect.FromTemplate) to read it exactly."));
+        }
 
         // Strict mode, an empty digest: its first problem (a warning kept back while no paper had started).
         if (_strictBeforeFirstPaper is DigestFormatException first)
@@ -431,7 +444,6 @@ internal sealed class PaperAssembler
             return false;
         }
 
-        _inPaper = false;
         if (!_hasAuthors && Dialect.Template.Authors is not null)
         {
             Report(DiagnosticCodes.MissingAuthors, DiagnosticSeverity.Warning, _paperLocation, "The paper has no '*authors*' line after its heading.");
@@ -464,6 +476,13 @@ internal sealed class PaperAssembler
                 Dialect.Template.Closer is TemplateElement closer
                     ? $"The paper has no '{LabelOf(PaperFieldKind.Abstract)}' field (expected '{LabelOf(PaperFieldKind.Abstract)} …' before '{closer.Text}')."
                     : $"The paper has no '{LabelOf(PaperFieldKind.Abstract)}' field.");
+        }
+
+        _inPaper = false;
+        if (_paperMisfits)
+        {
+            _misfitPapers++;
+            _paperMisfits = false;
         }
 
         ImmutableArray<string> categories = SplitList(_fields[(int)PaperFieldKind.Categories]);
@@ -607,6 +626,12 @@ internal sealed class PaperAssembler
 
     private void Report(string code, DiagnosticSeverity severity, SourceLocation location, string message)
     {
+        if (_inPaper && severity >= DiagnosticSeverity.Warning && code is DiagnosticCodes.UnknownLabel or DiagnosticCodes.UnrecognizedText
+            or DiagnosticCodes.MissingField or DiagnosticCodes.MissingAbstract or DiagnosticCodes.UnclosedPaper)
+        {
+            _paperMisfits = true;
+        }
+
         var diagnostic = new DigestDiagnostic(code, severity, message, location);
         if (_options.Strict && severity >= DiagnosticSeverity.Warning && _strictBeforeFirstPaper is not null)
         {

@@ -142,6 +142,29 @@ public sealed class TemplateDialectTests
     }
 
     [Fact]
+    public void The_canonical_dialect_is_the_generators_template_byte_for_byte()
+    {
+        Assert.Equal(DigestText.CanonicalTemplate, DigestDialect.Canonical.PaperTemplate);
+        if (RepoPaths.SharedCorpus is string corpus)
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(corpus, "templates", "daily-arxiv", "paper_template.md")), DigestDialect.Canonical.PaperTemplate);
+        }
+    }
+
+    [Fact]
+    public void A_digest_of_a_layout_no_dialect_knows_is_read_with_the_closest_and_a_warning()
+    {
+        var papers = Enumerable.Range(0, 6).Select(n => PaperValues(n, $"2601.{n + 1:00000}")).ToList();
+        string markdown = TemplateRenderer.Render(Bullets, [("cs.CV", papers)]);
+
+        Digest digest = DigestParser.Parse(markdown);
+
+        Assert.Equal(6, digest.Papers.Length);
+        Assert.Contains(digest.Diagnostics, d => d.Code == DiagnosticCodes.DialectUncertain && d.Severity == DiagnosticSeverity.Warning);
+        Assert.All(digest.Papers, p => Assert.Equal(papers[0]["authors"].Split(',')[0], p.Authors[0]));
+    }
+
+    [Fact]
     public void The_canonical_template_made_into_a_dialect_reads_the_sample_days_as_the_built_in_one()
     {
         DigestDialect fromTemplate = DigestDialect.FromTemplate(DigestDialect.Canonical.PaperTemplate);

@@ -39,18 +39,26 @@ internal static class DigestText
         return sb.ToString();
     }
 
-    public static string Paper(int index, PaperSource p) =>
-        $"### [{index}] [{p.Title}](https://arxiv.org/abs/{p.Id})\n" +
-        $"*{string.Join(",", p.Authors)}*\n\n" +
-        $"Main category: {p.Category}\n\n" +
-        $"TL;DR: {p.Tldr}\n\n\n" +
-        "<details>\n  <summary>Details</summary>\n" +
-        $"Motivation: {p.Motivation}\n\n" +
-        $"Method: {p.Method}\n\n" +
-        $"Result: {p.Result}\n\n" +
-        $"Conclusion: {p.Conclusion}\n\n" +
-        $"Abstract: {p.Summary}\n\n" +
-        "</details>\n";
+    /// <summary>One paper from the canonical dialect's template (the generator's own <c>paper_template.md</c>), values inserted as the generator inserts them.</summary>
+    public static string Paper(int index, PaperSource p) => TemplateRenderer.Format(DigestDialect.Canonical.PaperTemplate, new Dictionary<string, string>
+    {
+        ["idx"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["title"] = p.Title,
+        ["url"] = "https://arxiv.org/abs/" + p.Id,
+        ["authors"] = string.Join(",", p.Authors),
+        ["cate"] = p.Category,
+        ["tldr"] = p.Tldr,
+        ["motivation"] = p.Motivation,
+        ["method"] = p.Method,
+        ["result"] = p.Result,
+        ["conclusion"] = p.Conclusion,
+        ["summary"] = p.Summary,
+    });
+
+    /// <summary>The canonical template as the generator's README gives it, kept here so the built-in dialect is checked against it.</summary>
+    public const string CanonicalTemplate =
+        "### [{idx}] [{title}]({url})\n*{authors}*\n\nMain category: {cate}\n\nTL;DR: {tldr}\n\n\n<details>\n  <summary>Details</summary>\n"
+        + "Motivation: {motivation}\n\nMethod: {method}\n\nResult: {result}\n\nConclusion: {conclusion}\n\nAbstract: {summary}\n\n</details>\n";
 
     public static PaperSource Sample(string id = "2601.00001", string category = "cs.CV") =>
         new(id, "A Title", ["Ada Lovelace", "Alan Turing"], category);
