@@ -78,19 +78,16 @@ internal static class DialectDetector
                     continue;
                 }
 
-                if (template.Heading.TryMatch(line, ranges))
+                if (line.StartsWith(template.HeadingPrefix) && template.Heading.TryMatch(line, ranges))
                 {
                     found[0] = true;
                     continue;
                 }
 
-                for (int i = 0; i < elements - 1; i++)
+                // The first-byte table finds the element a line opens, if any (of any order).
+                if (template.Match(line, 0, out MarkupMatch how) is TemplateElement element && how == MarkupMatch.Exact && element.Order < elements)
                 {
-                    if (!found[i + 1] && template.Elements[i].Matches(line, out MarkupMatch how) && how == MarkupMatch.Exact)
-                    {
-                        found[i + 1] = true;
-                        break;
-                    }
+                    found[element.Order] = true;
                 }
             }
 

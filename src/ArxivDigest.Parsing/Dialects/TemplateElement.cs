@@ -96,7 +96,7 @@ internal sealed class TemplateElement
                 return Pattern.TryMatch(line, ranges);
 
             default:
-                if (line.TrimEnd(" \t"u8).SequenceEqual(Match))
+                if (line.StartsWith(Match) && !line[Match.Length..].ContainsAnyExcept((byte)' ', (byte)'\t'))
                 {
                     return true;
                 }

@@ -262,7 +262,8 @@ public ref struct DigestReader
             {
                 MarkupMatch how = MarkupMatch.Exact;
                 TemplateElement? element = null;
-                if (!StartsPaperOrSection(line))
+                bool boundary = StartsPaperOrSection(line);
+                if (!boundary)
                 {
                     // An element out of order (a second label, a second <details>) is still the template's: a duplicate.
                     element = _template.Match(line, _lastOrder, out how)
@@ -281,6 +282,12 @@ public ref struct DigestReader
                     }
 
                     return ReadMarkupText(pos, end, next, lines, element, how);
+                }
+
+                if (boundary)
+                {
+                    EndPaperHere(pos, lines);
+                    return true;
                 }
 
                 return ReadInPaper(pos, end, next, lines, element, how);
@@ -443,12 +450,6 @@ public ref struct DigestReader
     private bool ReadInPaper(int pos, int end, int next, int lines, TemplateElement? element, MarkupMatch how)
     {
         ReadOnlySpan<byte> line = _buffer[pos..end];
-        if (StartsPaperOrSection(line))
-        {
-            EndPaperHere(pos, lines);
-            return true;
-        }
-
         if (element is { Kind: TemplateElementKind.Closer })
         {
             // Text after </details> on its line is outside the paper; the token carries it. Other text in the tag too.
@@ -850,7 +851,16 @@ public ref struct DigestReader
 
     /// <summary>A paper heading, a section's anchor or a section heading with a back link: where a paper cut short (or one without closing markup) ends.</summary>
     private readonly bool StartsPaperOrSection(ReadOnlySpan<byte> line)
-        => line.StartsWith(_template.HeadingPrefix) || DigestLayout.TryParseAnchor(line, out _, out _) || DigestLayout.TryParseSectionHeading(line, out _, out _);
+    {
+        // Most lines of a value start with neither: one comparison.
+        byte first = line.IsEmpty ? (byte)0 : line[0];
+        if (first != _template.HeadingPrefix[0] && first != (byte)'<' && first != (byte)'#')
+        {
+            return false;
+        }
+
+        return line.StartsWith(_template.HeadingPrefix) || DigestLayout.TryParseAnchor(line, out _, out _) || DigestLayout.TryParseSectionHeading(line, out _, out _);
+    }
 
     private readonly bool StartsOutsideElement(ReadOnlySpan<byte> line)
         => StartsPaperOrSection(line) || DigestLayout.TryParseTocEntry(line, out _, out _, out _);

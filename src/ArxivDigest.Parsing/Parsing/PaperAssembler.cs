@@ -626,7 +626,8 @@ internal sealed class PaperAssembler
 
     private void Report(string code, DiagnosticSeverity severity, SourceLocation location, string message)
     {
-        if (_inPaper && severity >= DiagnosticSeverity.Warning && code is DiagnosticCodes.UnknownLabel or DiagnosticCodes.UnrecognizedText
+        // A labelled field the layout lacks is read cleanly; text it cannot place, or a field it promises and lacks, is a misfit.
+        if (_inPaper && severity >= DiagnosticSeverity.Warning && code is DiagnosticCodes.UnrecognizedText
             or DiagnosticCodes.MissingField or DiagnosticCodes.MissingAbstract or DiagnosticCodes.UnclosedPaper)
         {
             _paperMisfits = true;
