@@ -197,9 +197,27 @@ internal static class Lossless
     {
         string s = line.TrimEnd(' ', '\t');
         return s.Length == 0
-            || s is "<div id=toc></div>" or "<div id='toc'></div>" or "# Table of Contents" or "<details>" or "  <summary>"
+            || s is "<div id=toc></div>" or "<div id='toc'></div>" or "<div id=\"toc\"></div>" or "<a id='toc'></a>" or "<a id=\"toc\"></a>" or "<a id=toc></a>"
+            || IsTocTitle(s) || IsRule(s)
+            || s is "<details>" or "  <summary>"
+            || (s.StartsWith("<a id=", StringComparison.Ordinal) && s.EndsWith("></a>", StringComparison.Ordinal) && IsAnchorId(s[6..^5]))
             || (s.StartsWith("<div id=", StringComparison.Ordinal) && s.EndsWith("></div>", StringComparison.Ordinal) && IsAnchorId(s[8..^7]))
             || (s.StartsWith("  <summary>", StringComparison.Ordinal) && s.EndsWith("</summary>", StringComparison.Ordinal) && s.Length >= 21 && !s[11..^10].AsSpan().ContainsAny('<', '>'));
+    }
+
+    /// <summary>A heading whose text is a table of contents' title: <c># Table of Contents</c>, <c>### 目录</c>.</summary>
+    private static bool IsTocTitle(string s)
+    {
+        string text = s.TrimStart('#');
+        return text.Length < s.Length && s.Length - text.Length <= 6 && text.StartsWith(' ')
+            && text.Trim() is "Table of Contents" or "Table of contents" or "Contents" or "TOC" or "目录" or "目錄";
+    }
+
+    /// <summary>A thematic break: three or more of one of '-', '*', '_', spaces between allowed.</summary>
+    private static bool IsRule(string s)
+    {
+        string t = s.Trim(' ', '\t');
+        return t.Length >= 3 && t[0] is '-' or '*' or '_' && t.Replace(" ", "", StringComparison.Ordinal).All(c => c == t[0]) && t.Count(c => c == t[0]) >= 3;
     }
 
     /// <summary>A section anchor's id: <c>'cs.CV'</c> or <c>cs.CV</c> (a quote may be missing), and no more markup on the line.</summary>

@@ -198,7 +198,7 @@ internal static class WriterTargets
         {
             // Papers that do not read back as written are the round trip's to check (RoundTripTarget), with the
             // writer's diagnostics: here, the output must read.
-            _ = DigestParser.Parse(markdown, new DigestReaderOptions { MaxDiagnostics = 64 });
+            _ = DigestParser.Parse(markdown, new DigestReaderOptions { MaxDiagnostics = 64, Dialect = DigestDialect.Canonical });
         }
         catch (DigestFormatException e)
         {

@@ -16,6 +16,64 @@ internal static class DialectDetector
     /// <summary>How many papers are looked at, at most.</summary>
     public const int PapersLookedAt = 5;
 
+    /// <summary>
+    /// Per candidate, the most values any candidate's heading pattern takes from a heading line this candidate's
+    /// pattern also matches: its own match counts only if it is that specific.
+    /// </summary>
+    private static int[] HeadingSpecificity(ReadOnlySpan<byte> sample, IReadOnlyList<DigestDialect> candidates)
+    {
+        int[] best = new int[candidates.Count];
+        Span<(int, int)> ranges = stackalloc (int, int)[16];
+        Span<bool> matches = stackalloc bool[Math.Min(candidates.Count, 64)];
+        ReadOnlySpan<byte> rest = sample;
+        while (!rest.IsEmpty)
+        {
+            int nl = rest.IndexOf((byte)'\n');
+            ReadOnlySpan<byte> line = (nl < 0 ? rest : rest[..nl]).TrimEnd((byte)'\r');
+            rest = nl < 0 ? default : rest[(nl + 1)..];
+            if (line.Length < 2 || line[0] != (byte)'#')
+            {
+                continue;
+            }
+
+            int most = 0;
+            for (int i = 0; i < matches.Length; i++)
+            {
+                LinePattern heading = candidates[i].Template.Heading;
+                matches[i] = heading.Placeholders.Length <= ranges.Length && line.StartsWith(heading.Prefix)
+                    && heading.TryMatch(line, ranges[..heading.Placeholders.Length]) && DigitsWhereNumbered(line, heading, ranges);
+                if (matches[i])
+                {
+                    most = Math.Max(most, heading.Placeholders.Length);
+                }
+            }
+
+            for (int i = 0; i < matches.Length; i++)
+            {
+                if (matches[i])
+                {
+                    best[i] = Math.Max(best[i], most);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A heading's number placeholder holds digits (else the pattern does not really fit the line).</summary>
+    private static bool DigitsWhereNumbered(ReadOnlySpan<byte> line, LinePattern heading, ReadOnlySpan<(int Start, int Length)> ranges)
+    {
+        for (int i = 0; i < heading.Placeholders.Length; i++)
+        {
+            if (heading.Placeholders[i].Slot == TemplateSlot.Index && !Utf8Text.TryParseDigits(line.Slice(ranges[i].Start, ranges[i].Length), out _))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static int NextHeading(ReadOnlySpan<byte> sample, int from)
     {
         int next = sample[from..].IndexOf("\n### "u8);
@@ -42,11 +100,16 @@ internal static class DialectDetector
         DigestDialect best = candidates[0];
         score = 0;
         seen = 0;
+        // A heading line is evidence only for the dialects whose heading pattern fits it best (the most values:
+        // "### [1] [Title](url)" is the numbered heading's, though the unnumbered one would take "1] [Title" as a title).
+        int[] specificity = HeadingSpecificity(sample, candidates);
+
         (double firstScore, int firstSeen) = (0, 0);
         Span<bool> found = stackalloc bool[64];
         Span<(int, int)> all = stackalloc (int, int)[16];
-        foreach (DigestDialect dialect in candidates)
+        for (int candidateIndex = 0; candidateIndex < candidates.Count; candidateIndex++)
         {
+            DigestDialect dialect = candidates[candidateIndex];
             PaperTemplate template = dialect.Template;
             int elements = Math.Min(template.Elements.Length + 1, found.Length);
             found[..elements].Clear();
@@ -78,9 +141,9 @@ internal static class DialectDetector
                     continue;
                 }
 
-                if (line.StartsWith(template.HeadingPrefix) && template.Heading.TryMatch(line, ranges))
+                if (line.StartsWith(template.HeadingPrefix) && template.Heading.TryMatch(line, ranges) && DigitsWhereNumbered(line, template.Heading, ranges))
                 {
-                    found[0] = true;
+                    found[0] |= template.Heading.Placeholders.Length >= specificity[candidateIndex];
                     continue;
                 }
 

@@ -301,8 +301,8 @@ public ref struct DigestReader
                 continue;
             }
 
-            // Links to other places of the page and rules between papers carry nothing.
-            if (DigestLayout.IsNavigation(line) || DigestLayout.IsThematicBreak(line))
+            // Rules between papers carry nothing (navigation links are kept, as text the assembler knows).
+            if (DigestLayout.IsThematicBreak(line))
             {
                 pos = next;
                 lines++;
@@ -371,6 +371,13 @@ public ref struct DigestReader
             SetValue(pos + catStart, catLength, column: 4);
             TocTotal = total;
             Commit(DigestTokenType.TocEntry, lines, next, lines + 1);
+            return true;
+        }
+
+        if (DigestLayout.IsNavigation(line))
+        {
+            SetValue(pos, end - pos, column: 1);
+            Commit(DigestTokenType.Text, lines, next, lines + 1);
             return true;
         }
 
@@ -838,7 +845,7 @@ public ref struct DigestReader
 
             bool silent = state.InPaper
                 ? state.Dialect.Template.IsSilentMarkup(l)
-                : DigestLayout.IsTocAnchor(l) || DigestLayout.IsTocTitle(l) || DigestLayout.IsNavigation(l) || DigestLayout.IsThematicBreak(l);
+                : DigestLayout.IsTocAnchor(l) || DigestLayout.IsTocTitle(l) || DigestLayout.IsThematicBreak(l);
             if (!IsBlank(l) && !silent)
             {
                 return line;
@@ -863,7 +870,7 @@ public ref struct DigestReader
     }
 
     private readonly bool StartsOutsideElement(ReadOnlySpan<byte> line)
-        => StartsPaperOrSection(line) || DigestLayout.TryParseTocEntry(line, out _, out _, out _);
+        => StartsPaperOrSection(line) || DigestLayout.TryParseTocEntry(line, out _, out _, out _) || DigestLayout.IsNavigation(line) || DigestLayout.IsThematicBreak(line);
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IsEmpty || !line.ContainsAnyExcept((byte)' ', (byte)'\t');
 

@@ -217,6 +217,11 @@ internal sealed class PaperAssembler
                 string text = Decode(ref reader, value);
                 SourceLocation at = At(reader.TokenLine, reader.ValueColumn);
                 _unrecognized.Add(new UnrecognizedText(text, at));
+                if (DigestLayout.IsNavigation(value))
+                {
+                    return false; // links back to the section or the table of contents, between papers: kept, nothing to report
+                }
+
                 if (_papersStarted == 0 && _sections.Count == 0 && IsTitleBlock(text))
                 {
                     // A fork's page title (# AI-Enhanced arXiv Daily 2025-06-19, **Report Date:** …) before the papers.

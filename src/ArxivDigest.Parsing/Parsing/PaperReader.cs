@@ -355,7 +355,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         }
 
         // The dialect is chosen from the first papers: wait for them (compressed or binary input was refused above, from its first bytes).
-        int wanted = _options.Dialect is null ? Math.Min(DialectDetector.SampleLength, _options.MaxFieldSize) : 0;
+        int wanted = _options.Dialect is null ? DialectDetector.SampleLength : 0;
         if (available < wanted && !_eof)
         {
             _resumeAt = wanted;
@@ -364,6 +364,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
 
         _head = _headBytes;
 
+        // The same sample however the input comes, whatever MaxFieldSize is.
         DigestDialect dialect = _options.Dialect ?? _assembler.Detect(_buffer.AsSpan(_start, Math.Min(available, DialectDetector.SampleLength)));
         _state = new DigestReaderState(dialect);
 
@@ -464,8 +465,8 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         ReadOnlySequence<byte> data = result.Buffer;
         long copied = 0;
 
-        // What is past the largest token allowed stays in the pipe: the buffer never holds more than that and a read.
-        while (copied < data.Length && _end - _start <= _options.MaxFieldSize)
+        // What is past the largest token allowed (or the detection sample, if larger) stays in the pipe: the buffer never holds more than that and a read.
+        while (copied < data.Length && _end - _start <= Math.Max(_options.MaxFieldSize, DialectDetector.SampleLength))
         {
             Span<byte> target = PrepareFill().Span;
             int n = (int)Math.Min(target.Length, data.Length - copied);
