@@ -508,7 +508,9 @@ internal static class ConvertCommand
             _warnings += warnings;
             foreach (DigestDiagnostic diagnostic in diagnostics)
             {
-                if (diagnostic.Severity == DiagnosticSeverity.Error || (!quiet && diagnostic.Severity == DiagnosticSeverity.Warning))
+                // The dialect detected is said too: a user should know which layout the papers were read in.
+                if (diagnostic.Severity == DiagnosticSeverity.Error
+                    || (!quiet && (diagnostic.Severity == DiagnosticSeverity.Warning || diagnostic.Code == DiagnosticCodes.DialectDetected)))
                 {
                     console.Error.WriteLine(diagnostic.ToString());
                 }

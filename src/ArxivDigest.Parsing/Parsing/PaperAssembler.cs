@@ -582,10 +582,10 @@ internal sealed class PaperAssembler
     /// past it. Before any paper or table of contents, in an input that looks like another format (a JSON-lines
     /// file is one long run of text), the error says that instead.
     /// </summary>
-    public DigestFormatException TokenTooLarge(ReadOnlySpan<byte> pending, DigestReaderState state, int limit, ReadOnlySpan<byte> head)
+    public DigestFormatException TokenTooLarge(ReadOnlySpan<byte> pending, DigestReaderState state, int limit, ReadOnlySpan<byte> head, bool sawTableOfContents = false)
     {
         string size = FormatSize(limit);
-        if (_papersStarted == 0 && _toc.Count == 0 && !state.SawTableOfContents)
+        if (_papersStarted == 0 && _toc.Count == 0 && !state.SawTableOfContents && !sawTableOfContents)
         {
             // Nothing of a digest yet, and more than the limit without a blank line: some other file (a JSON-lines
             // file, a log) rather than a digest with one long field.

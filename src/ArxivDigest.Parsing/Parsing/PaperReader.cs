@@ -301,7 +301,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
                 // A stream stops at MaxFieldSize while it buffers; input already whole in memory is held to it here.
                 if (reader.BytesConsumed - before > _options.MaxFieldSize)
                 {
-                    throw _assembler.TokenTooLarge(_buffer.AsSpan(_start + before, reader.BytesConsumed - before), at, _options.MaxFieldSize, _head);
+                    throw _assembler.TokenTooLarge(_buffer.AsSpan(_start + before, reader.BytesConsumed - before), at, _options.MaxFieldSize, _head, reader.CurrentState.SawTableOfContents);
                 }
 
                 if (_assembler.Accept(ref reader))

@@ -103,6 +103,22 @@ public sealed partial class ReadmeTests : IDisposable
     }
 
     [Fact]
+    public void Sample_read_a_forks_digests_with_its_template()
+    {
+        string fixtures = Path.Combine(RepoPaths.TestProject, "Dialects", "Fixtures", "bold-labels");
+        Directory.CreateDirectory("to_md");
+        File.Copy(Path.Combine(fixtures, "paper_template.md"), Path.Combine("to_md", "paper_template.md"));
+        File.Copy(Path.Combine(fixtures, "2025-05-15.md"), "2025-05-15.md");
+
+        DigestDialect fork = DigestDialect.FromTemplateFile("to_md/paper_template.md");
+        Digest digest = DigestParser.ParseFile("2025-05-15.md", new DigestReaderOptions { Dialect = fork });
+        string? keywords = digest.Papers[0].ExtraFields.FirstOrDefault(f => f.Key == "keywords")?.Value;
+
+        Assert.False(string.IsNullOrEmpty(keywords));
+        Assert.All(digest.Papers, p => Assert.False(string.IsNullOrEmpty(p.Tldr)));
+    }
+
+    [Fact]
     public async Task Sample_convert_with_a_writer()
     {
         await Sample();
