@@ -22,7 +22,7 @@ internal static class ParserTarget
         DiagnosticCodes.MissingAbstract, DiagnosticCodes.UnknownLabel, DiagnosticCodes.UnrecognizedText,
         DiagnosticCodes.UnclosedPaper, DiagnosticCodes.MissingField, DiagnosticCodes.PlaceholderSummary,
         DiagnosticCodes.UnexpectedIndex, DiagnosticCodes.TocSectionMismatch, DiagnosticCodes.NoArxivId,
-        DiagnosticCodes.MissingAuthors, DiagnosticCodes.DuplicateField, DiagnosticCodes.TooManyDiagnostics,
+        DiagnosticCodes.MissingAuthors, DiagnosticCodes.DuplicateField, DiagnosticCodes.TooManyDiagnostics, DiagnosticCodes.DialectUncertain,
     ];
 
     /// <summary>Inputs up to this size are also read one byte per read, the slowest split (quadratic rescans are fine there).</summary>
