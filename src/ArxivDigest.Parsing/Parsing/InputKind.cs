@@ -25,6 +25,43 @@ internal static class InputKind
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
+    /// A page for a day without papers, as forks write it (<c># AI-Enhanced arXiv Daily 2025-06-18</c>, then
+    /// <c>### 今日没有找到新论文。</c>): the whole input is a few headings, the first naming a date. An empty digest, not
+    /// some other file.
+    /// </summary>
+    public static bool IsEmptyDayPage(ReadOnlySpan<byte> head, bool wholeInput)
+    {
+        if (!wholeInput || head.Length > 512)
+        {
+            return false;
+        }
+
+        bool first = true;
+        string text = System.Text.Encoding.UTF8.GetString(head).Replace("\r", "", StringComparison.Ordinal);
+        foreach (string line in text.Split('\n'))
+        {
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (!line.StartsWith('#') || !line.TrimStart('#').StartsWith(' '))
+            {
+                return false;
+            }
+
+            if (first && !System.Text.RegularExpressions.Regex.IsMatch(line, @"\b\d{4}-\d{2}-\d{2}\b"))
+            {
+                return false;
+            }
+
+            first = false;
+        }
+
+        return !first;
+    }
+
+    /// <summary>
     /// What the input is when its first bytes show it cannot be text at all (compressed, an archive, a document
     /// format, UTF-16, binary data), or <see langword="null"/>. <paramref name="head"/> is the input's first
     /// <see cref="HeadLength"/> bytes, or all of it when shorter.

@@ -255,7 +255,12 @@ internal sealed class PaperAssembler
                     $"a table of contents that lists {listing.Total} papers for '{listing.Category}', but no paper heading '### [N] [Title](URL)' was found (cut short before its first paper?)"), listing.Location.Line);
             }
 
-            if (!state.SawTableOfContents && _toc.Count == 0)
+            if (InputKind.IsEmptyDayPage(head, wholeInput))
+            {
+                // Kept as unrecognised text (information) already; say plainly that the day has no papers.
+                Report(DiagnosticCodes.UnrecognizedText, DiagnosticSeverity.Info, At(1, 1), "A page for a day without papers: an empty digest.");
+            }
+            else if (!state.SawTableOfContents && _toc.Count == 0)
             {
                 // What was found in it says nothing about a digest: the error alone stands.
                 _diagnostics.Clear();

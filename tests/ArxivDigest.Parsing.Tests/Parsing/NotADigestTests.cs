@@ -77,6 +77,24 @@ public sealed class NotADigestTests
     }
 
     [Fact]
+    public void A_forks_page_for_a_day_without_papers_is_an_empty_digest()
+    {
+        Digest digest = DigestParser.Parse("# AI-Enhanced arXiv Daily 2025-06-18\n\n### 今日没有找到新论文。\n");
+        Assert.Empty(digest.Papers);
+        Assert.DoesNotContain(digest.Diagnostics, d => d.Severity >= DiagnosticSeverity.Warning);
+        Assert.Equal(2, digest.UnrecognizedText.Length);
+    }
+
+    [Theory]
+    [InlineData("# Notes 2025-06-18\n\nWhat I read today.\n")]
+    [InlineData("# Notes\n\n## Later\n")]
+    public void A_page_of_headings_and_text_is_still_not_a_digest(string text)
+    {
+        DigestFormatException e = Assert.Throws<DigestFormatException>(() => DigestParser.Parse(text));
+        Assert.Equal(DiagnosticCodes.NotADigest, e.Code);
+    }
+
+    [Fact]
     public void In_strict_mode_text_without_a_paper_is_refused_as_not_a_digest_rather_than_for_its_first_line()
     {
         byte[] readme = "# ArxivDigest\n\nRead the daily digests.\n"u8.ToArray();
