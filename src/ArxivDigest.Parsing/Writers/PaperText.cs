@@ -13,8 +13,8 @@ internal static class PaperText
     public delegate string Mapper(string field, string value);
 
     /// <summary>
-    /// The paper with <paramref name="map"/> applied to every text value (title, URL, each author, category, section,
-    /// summaries, abstract, each extra field's label and value, source file), and a default (uninitialized) author or
+    /// The paper with <paramref name="map"/> applied to every text value (title, URL, each author, main category, each
+    /// category, section, comment, summaries, abstract, each extra field's label and value, source file), and a default (uninitialized) author or
     /// extra-field array made empty; the same instance when nothing changed.
     /// </summary>
     public static Paper Map(Paper paper, Mapper map)
@@ -23,6 +23,8 @@ internal static class PaperText
         string url = map("url", paper.Url);
         ImmutableArray<string> authors = MapAll(paper.Authors, "author", map);
         string? category = MapOrNull(paper.MainCategory, "main category", map);
+        ImmutableArray<string> categories = MapAll(paper.Categories, "category", map);
+        string? comment = MapOrNull(paper.Comment, "comment", map);
         string? section = MapOrNull(paper.Section, "section", map);
         string? tldr = MapOrNull(paper.Tldr, "TL;DR", map);
         string? motivation = MapOrNull(paper.Motivation, "motivation", map);
@@ -55,7 +57,7 @@ internal static class PaperText
         }
 
         bool same = ReferenceEquals(title, paper.Title) && ReferenceEquals(url, paper.Url) && authors == paper.Authors
-            && ReferenceEquals(category, paper.MainCategory) && ReferenceEquals(section, paper.Section) && ReferenceEquals(tldr, paper.Tldr)
+            && ReferenceEquals(category, paper.MainCategory) && categories == paper.Categories && ReferenceEquals(comment, paper.Comment) && ReferenceEquals(section, paper.Section) && ReferenceEquals(tldr, paper.Tldr)
             && ReferenceEquals(motivation, paper.Motivation) && ReferenceEquals(method, paper.Method) && ReferenceEquals(result, paper.Result)
             && ReferenceEquals(conclusion, paper.Conclusion) && ReferenceEquals(summary, paper.Abstract) && extras == paper.ExtraFields
             && ReferenceEquals(file, paper.Location.File);
@@ -65,6 +67,8 @@ internal static class PaperText
             Url = url,
             Authors = authors,
             MainCategory = category,
+            Categories = categories,
+            Comment = comment,
             Section = section,
             Tldr = tldr,
             Motivation = motivation,
