@@ -35,8 +35,8 @@ public sealed class JsonPaperWriterTests
         using JsonDocument first = JsonDocument.Parse(lines[0]);
         JsonElement p = first.RootElement;
         Assert.Equal(
-            ["arxivId", "version", "title", "url", "authors", "mainCategory", "section", "index", "tldr", "motivation", "method",
-             "result", "conclusion", "abstract", "extraFields", "digestDate", "source"],
+            ["arxivId", "version", "title", "url", "authors", "mainCategory", "categories", "section", "index", "tldr", "motivation", "method",
+             "result", "conclusion", "abstract", "comment", "extraFields", "digestDate", "source"],
             p.EnumerateObject().Select(o => o.Name));
         Assert.Equal("2601.00001", p.GetProperty("arxivId").GetString());
         Assert.Equal(JsonValueKind.Null, p.GetProperty("version").ValueKind);

@@ -148,6 +148,7 @@ public sealed partial class JsonPaperWriter : PaperWriter
         await WriteStringAsync(Names.Url, paper.Url, cancellationToken).ConfigureAwait(false);
         await WriteStringsAsync(Names.Authors, paper.Authors, cancellationToken).ConfigureAwait(false);
         await WriteStringOrNullAsync(Names.MainCategory, paper.MainCategory, cancellationToken).ConfigureAwait(false);
+        await WriteStringsAsync(Names.Categories, paper.Categories, cancellationToken).ConfigureAwait(false);
         await WriteStringOrNullAsync(Names.Section, paper.Section, cancellationToken).ConfigureAwait(false);
         if (paper.Index is int index)
         {
@@ -164,6 +165,7 @@ public sealed partial class JsonPaperWriter : PaperWriter
         await WriteStringOrNullAsync(Names.Result, paper.Result, cancellationToken).ConfigureAwait(false);
         await WriteStringOrNullAsync(Names.Conclusion, paper.Conclusion, cancellationToken).ConfigureAwait(false);
         await WriteStringOrNullAsync(Names.Abstract, paper.Abstract, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Comment, paper.Comment, cancellationToken).ConfigureAwait(false);
         _json.WriteStartArray(Names.ExtraFields);
         foreach (PaperField field in paper.ExtraFields)
         {
