@@ -287,10 +287,11 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
         private readonly List<PaperRecordKey> _keys = [];
         private readonly List<PaperField> _extras = [];
         private readonly List<(PaperRecordKey Top, PaperRecordKey Ai)> _names = [];
+        private readonly List<(byte[] Utf8, string Name)> _nameStrings = [];
         private readonly List<(string Name, PaperFieldScope Scope)> _seenOther = [];
         private readonly bool[] _seen = new bool[KeyCount];
         private readonly string?[] _text = new string?[KeyCount];
-        private readonly byte[]?[] _raw = new byte[KeyCount][];
+        private readonly Range[] _raw = new Range[KeyCount]; // where a value is in the line, while the line is parsed
         private readonly JsonTokenType[] _type = new JsonTokenType[KeyCount];
         private readonly int[] _keyAt = new int[KeyCount];
         private ImmutableArray<string> _authors;
@@ -409,7 +410,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
             {
                 int keyAt = (int)reader.TokenStartIndex;
                 Key key = Known(ref reader, inAi: false);
-                string? otherName = key == Key.Other ? reader.GetString()! : null;
+                string? otherName = key == Key.Other ? NameOf(ref reader) : null;
                 reader.Read();
                 if (key == Key.AI && !_seen[(int)Key.AI] && reader.TokenType == JsonTokenType.StartObject)
                 {
@@ -444,7 +445,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
             {
                 int keyAt = (int)reader.TokenStartIndex;
                 Key key = Known(ref reader, inAi: true);
-                string? otherName = key == Key.Other ? reader.GetString()! : null;
+                string? otherName = key == Key.Other ? NameOf(ref reader) : null;
                 reader.Read();
                 Value(ref reader, line, key, otherName, keyAt, PaperFieldScope.AI);
             }
@@ -532,7 +533,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
             {
                 if (key is Key.Id or Key.Pdf)
                 {
-                    _raw[k] = raw.ToArray(); // the id as written, and a pdf to compare with the id's once both are known
+                    _raw[k] = start..(int)reader.BytesConsumed; // the id as written, and a pdf to compare with the id's once both are known
                 }
 
                 _keys.Add(KnownKeys[k]);
@@ -540,7 +541,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
             }
 
             // Not a string: the property holds its text form, the key its JSON.
-            _raw[k] = raw.ToArray();
+            _raw[k] = start..(int)reader.BytesConsumed;
             if (key == Key.Id)
             {
                 _keys.Add(KnownKeys[k]); // not a record: reported by the caller
@@ -611,18 +612,18 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
             if (id?.ToString() != idText)
             {
                 int at = _keys.FindIndex(k => ReferenceEquals(k, KnownKeys[(int)Key.Id]));
-                _keys[at] = KnownKeys[(int)Key.Id] with { Json = Encoding.UTF8.GetString(_raw[(int)Key.Id]!) };
+                _keys[at] = KnownKeys[(int)Key.Id] with { Json = Encoding.UTF8.GetString(line[_raw[(int)Key.Id]]) };
             }
 
             // The pdf link is derived from the id; one that is not the derived one is kept as it is.
-            if (_seen[(int)Key.Pdf] && !(_type[(int)Key.Pdf] == JsonTokenType.String && _text[(int)Key.Pdf] == "https://arxiv.org/pdf/" + idText))
+            if (_seen[(int)Key.Pdf] && !(_type[(int)Key.Pdf] == JsonTokenType.String && IsDerived(_text[(int)Key.Pdf]!, "https://arxiv.org/pdf/", idText)))
             {
                 if (_type[(int)Key.Pdf] != JsonTokenType.String)
                 {
                     Unexpected(line, _keyAt[(int)Key.Pdf], Key.Pdf, _type[(int)Key.Pdf], "a string");
                 }
 
-                byte[] raw = _raw[(int)Key.Pdf]!;
+                ReadOnlySpan<byte> raw = line[_raw[(int)Key.Pdf]];
                 int position = _extras.FindIndex(f => f is { Key: "pdf", Scope: PaperFieldScope.Record });
                 var pdf = new PaperField("pdf", _type[(int)Key.Pdf] == JsonTokenType.String ? _text[(int)Key.Pdf]! : JsonValues.TextOf(raw), Location(line, _keyAt[(int)Key.Pdf]))
                 {
@@ -633,8 +634,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
                 _extras.Insert(position < 0 ? _extras.Count : position, pdf);
             }
 
-            string absent = "https://arxiv.org/abs/" + idText;
-            string url = _seen[(int)Key.Abs] && _type[(int)Key.Abs] == JsonTokenType.String ? _text[(int)Key.Abs]! : absent;
+            string url = _seen[(int)Key.Abs] && _type[(int)Key.Abs] == JsonTokenType.String ? _text[(int)Key.Abs]! : "https://arxiv.org/abs/" + idText;
             if (_seen[(int)Key.Abs] && _type[(int)Key.Abs] != JsonTokenType.String)
             {
                 // Not a link: the paper's URL is the one built from the id, the key keeps the JSON.
@@ -686,6 +686,32 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
             return _lastLayout;
         }
 
+        /// <summary>The name of the key <paramref name="reader"/> is at; the same string for the same name (a file's records share their few names).</summary>
+        private string NameOf(ref Utf8JsonReader reader)
+        {
+            if (reader.ValueIsEscaped)
+            {
+                return reader.GetString()!;
+            }
+
+            ReadOnlySpan<byte> utf8 = reader.ValueSpan;
+            foreach ((byte[] bytes, string known) in _nameStrings)
+            {
+                if (utf8.SequenceEqual(bytes))
+                {
+                    return known;
+                }
+            }
+
+            string name = reader.GetString()!;
+            if (_nameStrings.Count < 64)
+            {
+                _nameStrings.Add((utf8.ToArray(), name));
+            }
+
+            return name;
+        }
+
         /// <summary>The key object for a name, one per name and scope (so that layouts compare by reference).</summary>
         private PaperRecordKey NameKey(string name, PaperFieldScope scope)
         {
@@ -723,6 +749,10 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
         private SourceLocation Location(ReadOnlySpan<byte> line, int at) => new(_owner._file, _line, Column(line, at));
 
         private static int Column(ReadOnlySpan<byte> line, int at) => Utf8Text.CountChars(line[..Math.Min(at, line.Length)]) + 1;
+
+        /// <summary>Whether <paramref name="link"/> is <paramref name="prefix"/> followed by <paramref name="id"/>.</summary>
+        private static bool IsDerived(string link, string prefix, string id)
+            => link.Length == prefix.Length + id.Length && link.StartsWith(prefix, StringComparison.Ordinal) && link.AsSpan(prefix.Length).SequenceEqual(id);
 
         private static string PaperTextShort(string text)
         {
