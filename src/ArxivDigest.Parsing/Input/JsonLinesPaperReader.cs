@@ -305,7 +305,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
         {
             if (reader.ValueIsEscaped)
             {
-                return Known(Encoding.UTF8.GetBytes(reader.GetString()!), inAi);
+                return Known(Encoding.UTF8.GetBytes(JsonValues.GetString(ref reader)), inAi);
             }
 
             return Known(reader.ValueSpan, inAi);
@@ -461,7 +461,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
             bool listOfStrings = false;
             if (type == JsonTokenType.String)
             {
-                text = reader.GetString();
+                text = JsonValues.GetString(ref reader);
             }
             else if (type == JsonTokenType.StartArray && key is Key.Authors or Key.Categories)
             {
@@ -573,7 +573,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
             {
                 if (reader.TokenType == JsonTokenType.String)
                 {
-                    items.Add(reader.GetString()!);
+                    items.Add(JsonValues.GetString(ref reader));
                     continue;
                 }
 
@@ -691,7 +691,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
         {
             if (reader.ValueIsEscaped)
             {
-                return reader.GetString()!;
+                return JsonValues.GetString(ref reader);
             }
 
             ReadOnlySpan<byte> utf8 = reader.ValueSpan;
@@ -703,7 +703,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
                 }
             }
 
-            string name = reader.GetString()!;
+            string name = JsonValues.GetString(ref reader);
             if (_nameStrings.Count < 64)
             {
                 _nameStrings.Add((utf8.ToArray(), name));

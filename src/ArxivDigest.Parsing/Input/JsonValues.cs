@@ -27,7 +27,7 @@ internal static class JsonValues
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return reader.GetString()!;
+                return GetString(ref reader);
             case JsonTokenType.Null:
                 return string.Empty;
             case JsonTokenType.StartArray:
@@ -76,7 +76,7 @@ internal static class JsonValues
                 case JsonTokenType.EndArray:
                     return [.. items];
                 case JsonTokenType.String:
-                    items.Add(reader.GetString()!);
+                    items.Add(GetString(ref reader));
                     break;
                 default:
                     return null;
@@ -84,6 +84,61 @@ internal static class JsonValues
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The string or property name <paramref name="reader"/> is at. JSON may escape half a UTF-16 pair (<c>\ud800</c>),
+    /// which <see cref="Utf8JsonReader.GetString"/> refuses to decode; it is then decoded here, the half kept as it
+    /// is (a .NET string can hold it; writers that cannot report it).
+    /// </summary>
+    public static string GetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException) when (reader.ValueIsEscaped)
+        {
+            return Unescape(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+        }
+    }
+
+    /// <summary>Decodes a JSON string's escapes (the reader has checked their syntax), lone surrogates included.</summary>
+    private static string Unescape(ReadOnlySpan<byte> escaped)
+    {
+        var text = new StringBuilder(escaped.Length);
+        while (!escaped.IsEmpty)
+        {
+            int slash = escaped.IndexOf((byte)'\\');
+            if (slash < 0 || slash + 1 >= escaped.Length)
+            {
+                text.Append(Encoding.UTF8.GetString(escaped));
+                break;
+            }
+
+            text.Append(Encoding.UTF8.GetString(escaped[..slash]));
+            byte kind = escaped[slash + 1];
+            if (kind == (byte)'u' && slash + 6 <= escaped.Length
+                && int.TryParse(escaped.Slice(slash + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out int unit))
+            {
+                text.Append((char)unit);
+                escaped = escaped[(slash + 6)..];
+                continue;
+            }
+
+            text.Append(kind switch
+            {
+                (byte)'n' => '\n',
+                (byte)'r' => '\r',
+                (byte)'t' => '\t',
+                (byte)'b' => '\b',
+                (byte)'f' => '\f',
+                _ => (char)kind, // \" \\ \/
+            });
+            escaped = escaped[(slash + 2)..];
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Whether <paramref name="json"/> is exactly one JSON value (white space around it allowed).</summary>

@@ -14,7 +14,8 @@ internal static class PaperText
 
     /// <summary>
     /// The paper with <paramref name="map"/> applied to every text value (title, URL, each author, main category, each
-    /// category, section, comment, summaries, abstract, each extra field's label and value, source file), and a default (uninitialized) author or
+    /// category, section, comment, summaries, abstract, each extra field's label, value and key, each record key's name,
+    /// source file), and a default (uninitialized) author or
     /// extra-field array made empty; the same instance when nothing changed.
     /// </summary>
     public static Paper Map(Paper paper, Mapper map)
@@ -43,10 +44,11 @@ internal static class PaperText
                 PaperField extra = extras[i];
                 string label = map("extra field label", extra.Label);
                 string value = map(extra.Label.Length > 0 ? "extra field '" + Short(extra.Label) + "'" : "unlabelled extra field", extra.Value);
-                if (!ReferenceEquals(label, extra.Label) || !ReferenceEquals(value, extra.Value))
+                string? key = MapOrNull(extra.Key, "extra field key", map);
+                if (!ReferenceEquals(label, extra.Label) || !ReferenceEquals(value, extra.Value) || !ReferenceEquals(key, extra.Key))
                 {
                     changed ??= [.. extras];
-                    changed[i] = extra with { Label = label, Value = value };
+                    changed[i] = extra with { Label = label, Value = value, Key = key };
                 }
             }
 
@@ -56,7 +58,8 @@ internal static class PaperText
             }
         }
 
-        bool same = ReferenceEquals(title, paper.Title) && ReferenceEquals(url, paper.Url) && authors == paper.Authors
+        ImmutableArray<PaperRecordKey> recordKeys = MapKeys(paper.RecordKeys, map);
+        bool same = recordKeys == paper.RecordKeys && ReferenceEquals(title, paper.Title) && ReferenceEquals(url, paper.Url) && authors == paper.Authors
             && ReferenceEquals(category, paper.MainCategory) && categories == paper.Categories && ReferenceEquals(comment, paper.Comment) && ReferenceEquals(section, paper.Section) && ReferenceEquals(tldr, paper.Tldr)
             && ReferenceEquals(motivation, paper.Motivation) && ReferenceEquals(method, paper.Method) && ReferenceEquals(result, paper.Result)
             && ReferenceEquals(conclusion, paper.Conclusion) && ReferenceEquals(summary, paper.Abstract) && extras == paper.ExtraFields
@@ -77,6 +80,7 @@ internal static class PaperText
             Conclusion = conclusion,
             Abstract = summary,
             ExtraFields = extras,
+            RecordKeys = recordKeys,
             Location = paper.Location with { File = file },
         };
     }
@@ -145,6 +149,28 @@ internal static class PaperText
     }
 
     private static string? MapOrNull(string? value, string field, Mapper map) => value is null ? null : map(field, value);
+
+    /// <summary>The record's key names mapped as the fields' keys are, so that each still finds its field.</summary>
+    private static ImmutableArray<PaperRecordKey> MapKeys(ImmutableArray<PaperRecordKey> keys, Mapper map)
+    {
+        if (keys.IsDefaultOrEmpty)
+        {
+            return keys.IsDefault ? [] : keys;
+        }
+
+        PaperRecordKey[]? changed = null;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            string name = map("record key", keys[i].Name);
+            if (!ReferenceEquals(name, keys[i].Name))
+            {
+                changed ??= [.. keys];
+                changed[i] = keys[i] with { Name = name };
+            }
+        }
+
+        return changed is null ? keys : [.. changed];
+    }
 
     private static ImmutableArray<string> MapAll(ImmutableArray<string> values, string field, Mapper map)
     {

@@ -203,6 +203,34 @@ public sealed class JsonLinesReaderTests
     }
 
     [Fact]
+    public async Task A_lone_surrogate_escape_in_a_value_or_a_key_is_read_as_it_is_not_a_crash()
+    {
+        // Valid JSON (an escape of half a UTF-16 pair), which System.Text.Json will not decode into a string.
+        const string line = """{"id":"2601.00020","title":"half \ud800 pair","AI":{"tldr":"\udfff","odd\ud800key":["\ud83d"]}}""";
+        Digest digest = Parse(line + "\n" + Record);
+        Assert.Equal(2, digest.Papers.Length);
+        Paper p = digest.Papers[0];
+        Assert.Equal("half \ud800 pair", p.Title);
+        Assert.Equal("\udfff", p.Tldr);
+        PaperField odd = Assert.Single(p.ExtraFields);
+        Assert.Equal(("odd\ud800key", "\ud83d"), (odd.Key, odd.Value));
+        Assert.Empty(digest.Diagnostics);
+
+        // JSON cannot be written with half a pair in UTF-8: the writer says so.
+        using var output = new MemoryStream();
+        await using (var writer = new JsonPaperWriter(output, jsonLines: true, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv }))
+        {
+            await writer.WritePaperAsync(p);
+            await writer.CompleteAsync();
+            Assert.Contains(writer.Diagnostics, d => d.Code == DiagnosticCodes.CharacterReplaced);
+        }
+
+        using JsonDocument written = JsonDocument.Parse(output.ToArray());
+        Assert.Equal("half \uFFFD pair", written.RootElement.GetProperty("title").GetString());
+        Assert.Equal(["tldr", "odd\uFFFDkey"], written.RootElement.GetProperty("AI").EnumerateObject().Select(k => k.Name));
+    }
+
+    [Fact]
     public void Strict_mode_stops_at_the_first_bad_line()
     {
         string jsonl = Record + "\n{\"title\": \"no id\"}\n" + Record + "\n";
