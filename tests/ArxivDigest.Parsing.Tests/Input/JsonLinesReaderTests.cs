@@ -231,6 +231,21 @@ public sealed class JsonLinesReaderTests
     }
 
     [Fact]
+    public void The_model_of_json_lines_serialises_and_comes_back_with_its_record_keys()
+    {
+        Digest digest = DigestParser.ParseFile(JsonRecords.ForksFixture);
+        string json = JsonSerializer.Serialize(digest, DigestJson.Digest);
+        Digest back = JsonSerializer.Deserialize(json, DigestJson.Digest)!;
+        Assert.Equal(digest.Papers.Length, back.Papers.Length);
+        for (int i = 0; i < digest.Papers.Length; i++)
+        {
+            Assert.Equal(digest.Papers[i].RecordKeys.AsEnumerable(), back.Papers[i].RecordKeys.AsEnumerable());
+            Assert.Equal(digest.Papers[i].ExtraFields.Select(f => (f.Key, f.Scope, f.Json, f.Value)), back.Papers[i].ExtraFields.Select(f => (f.Key, f.Scope, f.Json, f.Value)));
+            Assert.Equal(digest.Papers[i].Categories.AsEnumerable(), back.Papers[i].Categories.AsEnumerable());
+        }
+    }
+
+    [Fact]
     public void Strict_mode_stops_at_the_first_bad_line()
     {
         string jsonl = Record + "\n{\"title\": \"no id\"}\n" + Record + "\n";
