@@ -25,9 +25,9 @@ findings=${ARXIV_FUZZ_FINDINGS:-$out/$target}
 harness=$bin/ArxivDigest.Parsing.Fuzz
 
 case $target in
-  parser | writers | roundtrip) timeout_ms=${ARXIV_FUZZ_TIMEOUT_MS:-2000} ;;
+  parser | writers | roundtrip | jsonl) timeout_ms=${ARXIV_FUZZ_TIMEOUT_MS:-2000} ;;
   docx) timeout_ms=${ARXIV_FUZZ_TIMEOUT_MS:-5000} ;;
-  *) echo "run-afl.sh: unknown target '$target' (parser, writers, docx, roundtrip)" >&2; exit 2 ;;
+  *) echo "run-afl.sh: unknown target '$target' (parser, writers, docx, roundtrip, jsonl)" >&2; exit 2 ;;
 esac
 
 if ! command -v afl-fuzz > /dev/null; then

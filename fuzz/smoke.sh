@@ -3,13 +3,13 @@
 # target runs under afl-fuzz for a few seconds. Fails, naming the reproducer, if a seed fails or afl-fuzz finds a
 # crash or a hang. Needs AFL++ (.ci/setup.d/fuzz.sh installs it).
 #
-# Environment: ARXIV_FUZZ_SMOKE_SECONDS (per target, default 8), ARXIV_FUZZ_SMOKE_TARGETS (default: all four),
+# Environment: ARXIV_FUZZ_SMOKE_SECONDS (per target, default 8), ARXIV_FUZZ_SMOKE_TARGETS (default: all five),
 # ARXIV_FUZZ_IGNORE (invariants not to check; see fuzz/README.md). Findings go to artifacts/fuzz-smoke/ (git-ignored).
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${ARXIV_FUZZ_SMOKE_SECONDS:-8}
-targets=${ARXIV_FUZZ_SMOKE_TARGETS:-parser writers docx roundtrip}
+targets=${ARXIV_FUZZ_SMOKE_TARGETS:-parser writers docx roundtrip jsonl}
 export ARXIV_FUZZ_OUT=$repo/artifacts/fuzz-smoke
 # A fixed random seed: a run is as repeatable as afl-fuzz allows (its timing still varies).
 export AFL_FUZZ_ARGS=${AFL_FUZZ_ARGS:--s 1}

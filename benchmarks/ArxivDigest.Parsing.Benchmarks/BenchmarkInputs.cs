@@ -2,7 +2,8 @@ namespace ArxivDigest.Parsing.Benchmarks;
 
 /// <summary>
 /// The inputs the benchmarks run on: <c>day</c>, the largest digest of the shared corpus, and <c>corpus</c>, every
-/// digest of it concatenated (in file name order) into one input. The shared corpus lives beside the repository in
+/// digest of it concatenated (in file name order) into one input; <c>jsonl-day</c> and <c>jsonl-corpus</c>, the same
+/// for the JSON lines they were rendered from. The shared corpus lives beside the repository in
 /// <c>../shared/corpus/daily-arxiv</c>; without it the bundled <c>samples/*.md</c> stand in.
 /// </summary>
 /// <remarks>
@@ -14,9 +15,18 @@ public static class BenchmarkInputs
     public const string Day = "day";
     public const string Corpus = "corpus";
 
+    /// <summary>The generator's JSON lines the largest digest was rendered from.</summary>
+    public const string JsonLinesDay = "jsonl-day";
+
+    /// <summary>Every day's JSON lines, concatenated.</summary>
+    public const string JsonLinesCorpus = "jsonl-corpus";
+
     private static readonly Lazy<Source> s_source = new(Locate);
 
     public static IEnumerable<string> Names { get; } = [Day, Corpus];
+
+    /// <summary>The JSON-lines inputs: <see cref="JsonLinesDay"/> and <see cref="JsonLinesCorpus"/>.</summary>
+    public static IEnumerable<string> JsonLinesNames { get; } = [JsonLinesDay, JsonLinesCorpus];
 
     /// <summary>Where the inputs come from, for the console.</summary>
     public static string Description => s_source.Value.Description;
@@ -26,7 +36,9 @@ public static class BenchmarkInputs
     {
         Day => [s_source.Value.Largest],
         Corpus => s_source.Value.All,
-        _ => throw new ArgumentOutOfRangeException(nameof(input), input, "Unknown input; expected 'day' or 'corpus'."),
+        JsonLinesDay => [SourceOf(s_source.Value.Largest)],
+        JsonLinesCorpus => [.. s_source.Value.All.Select(JsonLinesOf).Where(File.Exists)],
+        _ => throw new ArgumentOutOfRangeException(nameof(input), input, "Unknown input; expected 'day', 'corpus', 'jsonl-day' or 'jsonl-corpus'."),
     };
 
     /// <summary>The size of an input in bytes, without loading it.</summary>
@@ -47,6 +59,16 @@ public static class BenchmarkInputs
 
         return offset == bytes.Length ? bytes : throw new InvalidOperationException("An input file changed while it was read.");
     }
+
+    /// <summary>The JSON-lines file a digest was rendered from (<c>DAY.md</c> → <c>DAY_AI_enhanced_Chinese.jsonl</c>).</summary>
+    private static string JsonLinesOf(string digest) => Path.ChangeExtension(digest, null) + "_AI_enhanced_Chinese.jsonl";
+
+    /// <summary>The source JSON lines of <paramref name="digest"/>, else the largest there is (the seeds have none).</summary>
+    private static string SourceOf(string digest)
+        => File.Exists(JsonLinesOf(digest))
+            ? JsonLinesOf(digest)
+            : s_source.Value.All.Select(JsonLinesOf).Where(File.Exists).OrderByDescending(f => new FileInfo(f).Length).FirstOrDefault()
+                ?? throw new InvalidOperationException($"No digest has its source JSON lines beside it ({JsonLinesOf(digest)}).");
 
     private static Source Locate()
     {

@@ -11,6 +11,7 @@ internal sealed record FuzzTarget(string Name, string Description, Action<byte[]
         new("writers", "every built-in writer but docx, and a partitioned Parquet dataset, writes what the parser read; the Markdown round trip", WriterTargets.RunWriters),
         new("docx", "the Word writer writes what the parser read", WriterTargets.RunDocx),
         new("roundtrip", "Markdown written from parsed papers parses back to the same papers", RoundTripTarget.Run),
+        new("jsonl", "the JSON-lines reader agrees on every split, in every mode; its records written in the generator's shape read back the same", JsonLinesTarget.Run),
     ];
 
     public static bool TryGet(string name, [NotNullWhen(true)] out FuzzTarget? target)
@@ -77,6 +78,7 @@ internal static class Invariant
         ("output", "JSON/JSON Lines output is well-formed, one record per paper; Markdown output holds every paper; Parquet output reads back with every row"),
         ("roundtrip", "papers written as Markdown parse back the same (where Markdown can represent them)"),
         ("idempotent", "Markdown written, parsed and written again is byte-identical"),
+        ("records", "JSON lines written in the daily-arxiv shape, read and written again, are byte-identical; every line is a paper or kept as unrecognised text"),
     ];
 
     public static bool Enabled(string name) => !Ignored.Contains(name);

@@ -8,8 +8,11 @@ namespace ArxivDigest.Parsing.Fuzz;
 /// </summary>
 internal static class ParserTarget
 {
-    /// <summary>Small buffers and a small diagnostics cap, so buffer growth and the cap are exercised.</summary>
-    internal static readonly DigestReaderOptions Lenient = new() { BufferSize = 16, MaxDiagnostics = 64, SourceName = "fuzz.md" };
+    /// <summary>
+    /// Small buffers and a small diagnostics cap, so buffer growth and the cap are exercised. Markdown whatever the
+    /// input looks like: this target checks the Markdown reader against its tokens (the <c>jsonl</c> target reads JSON lines).
+    /// </summary>
+    internal static readonly DigestReaderOptions Lenient = new() { BufferSize = 16, MaxDiagnostics = 64, SourceName = "fuzz.md", InputFormat = PaperInputFormat.Markdown };
 
     private static readonly DigestReaderOptions Strict = Lenient with { Strict = true };
 

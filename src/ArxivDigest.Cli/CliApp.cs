@@ -20,7 +20,7 @@ internal static class CliApp
     {
         var plugins = new Option<string[]>("--plugin")
         {
-            Description = "An assembly with IPaperWriterProvider types whose formats to add (repeatable; also ARXIV_DIGEST_PLUGINS).",
+            Description = "An assembly with IPaperWriterProvider or IPaperInputProvider types whose formats to add (repeatable; also ARXIV_DIGEST_PLUGINS).",
             Recursive = true,
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,
@@ -28,13 +28,13 @@ internal static class CliApp
 
         Command convert = ConvertCommand.Create(console, plugins);
         var root = new RootCommand(
-            "Read daily arXiv digests (Markdown) and convert their papers to JSON, JSON Lines and other formats.\n"
+            "Read daily arXiv digests (Markdown, or the generator's JSON lines) and convert their papers to JSON, JSON Lines and other formats.\n"
             + "Exit codes: 0 done; 1 errors in the input (validate) or the work failed; 2 wrong command line; "
             + "130 cancelled (Ctrl+C, SIGTERM); 141 standard output closed by its reader (as in | head).")
         {
             convert,
-            ValidateCommand.Create(console),
-            StatsCommand.Create(console),
+            ValidateCommand.Create(console, plugins),
+            StatsCommand.Create(console, plugins),
             FormatsCommand.Create(console, plugins),
             DialectsCommand.Create(console),
         };

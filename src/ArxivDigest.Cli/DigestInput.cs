@@ -9,11 +9,13 @@ internal sealed record DigestInput(string Name, string? Path)
     public string BaseName => IsStandardInput ? "stdin" : System.IO.Path.GetFileNameWithoutExtension(Path!);
 
     /// <summary>
-    /// Expands the command line's inputs: files as they are, directories to the <c>*.md</c> files in them
-    /// (in ordinal name order, so dates sort), <c>-</c> to standard input.
+    /// Expands the command line's inputs: files as they are, directories to the files in them with one of
+    /// <paramref name="directoryExtensions"/> (<c>*.md</c> unless given; in ordinal name order, so dates sort), <c>-</c>
+    /// to standard input.
     /// </summary>
-    public static List<DigestInput> Resolve(IEnumerable<string> arguments)
+    public static List<DigestInput> Resolve(IEnumerable<string> arguments, IReadOnlyList<string>? directoryExtensions = null)
     {
+        IReadOnlyList<string> extensions = directoryExtensions is { Count: > 0 } ? directoryExtensions : [".md"];
         var inputs = new List<DigestInput>();
         foreach (string argument in arguments)
         {
@@ -23,10 +25,10 @@ internal sealed record DigestInput(string Name, string? Path)
             }
             else if (Directory.Exists(argument))
             {
-                string[] files = Directory.GetFiles(argument, "*.md");
+                string[] files = [.. Directory.GetFiles(argument).Where(f => extensions.Any(e => f.EndsWith(e, StringComparison.Ordinal)))];
                 if (files.Length == 0)
                 {
-                    throw new UsageException($"'{argument}' has no *.md files.");
+                    throw new UsageException($"'{argument}' has no {string.Join(" or ", extensions.Select(e => "*" + e))} files.");
                 }
 
                 Array.Sort(files, StringComparer.Ordinal);
@@ -61,7 +63,7 @@ internal static class InputArgument
 {
     public static System.CommandLine.Argument<string[]> Create() => new("INPUT")
     {
-        Description = "Digest files, directories (every *.md in them) or - for standard input.",
+        Description = "Digest files (Markdown, or the generator's JSON lines), directories (every *.md in them, or every file of the --from format) or - for standard input.",
         Arity = System.CommandLine.ArgumentArity.OneOrMore,
     };
 }

@@ -2,11 +2,12 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
+using ArxivDigest.Parsing;
 using ArxivDigest.Parsing.Writers;
 
 namespace ArxivDigest.Cli;
 
-/// <summary>Loads writer formats from plug-in assemblies (<c>--plugin</c>, or the ARXIV_DIGEST_PLUGINS variable).</summary>
+/// <summary>Loads output and input formats from plug-in assemblies (<c>--plugin</c>, or the ARXIV_DIGEST_PLUGINS variable).</summary>
 /// <remarks>
 /// Only the .NET tool can load assemblies; the native build (NativeAOT, see docs/native.md) refuses plug-ins with a
 /// usage error instead of failing inside the runtime.
@@ -15,18 +16,29 @@ internal static class PluginLoader
 {
     public const string EnvironmentVariable = "ARXIV_DIGEST_PLUGINS";
 
-    public static PaperWriterRegistry CreateRegistry(IEnumerable<string> pluginPaths)
+    /// <summary>The output formats: this library's and the plug-ins'.</summary>
+    public static PaperWriterRegistry CreateRegistry(IEnumerable<string> pluginPaths) => CreateRegistries(pluginPaths).Writers;
+
+    /// <summary>The output and the input formats: this library's and the plug-ins'.</summary>
+    public static (PaperWriterRegistry Writers, PaperInputRegistry Inputs) CreateRegistries(IEnumerable<string> pluginPaths)
     {
-        PaperWriterRegistry registry = PaperWriterRegistry.CreateDefault();
+        PaperWriterRegistry writers = PaperWriterRegistry.CreateDefault();
+        PaperInputRegistry inputs = PaperInputRegistry.CreateDefault();
         foreach (string path in Paths(pluginPaths))
         {
-            foreach (PaperWriterFormat format in Load(path))
+            (List<PaperWriterFormat> outputFormats, List<PaperInputFormat> inputFormats) = Load(path);
+            foreach (PaperWriterFormat format in outputFormats)
             {
-                registry.Register(format);
+                writers.Register(format);
+            }
+
+            foreach (PaperInputFormat format in inputFormats)
+            {
+                inputs.Register(format);
             }
         }
 
-        return registry;
+        return (writers, inputs);
     }
 
     /// <summary>The plug-in assemblies: those of ARXIV_DIGEST_PLUGINS, then <paramref name="pluginPaths"/>.</summary>
@@ -38,7 +50,7 @@ internal static class PluginLoader
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Runs only where dynamic code is supported (checked first); the plug-in is a whole assembly, not trimmed.")]
     [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above: a plug-in's types are loaded whole.")]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "As above: a plug-in's types are loaded whole.")]
-    private static List<PaperWriterFormat> Load(string path)
+    private static (List<PaperWriterFormat> Writers, List<PaperInputFormat> Inputs) Load(string path)
     {
         if (!RuntimeFeature.IsDynamicCodeSupported)
         {
@@ -61,20 +73,33 @@ internal static class PluginLoader
         }
 
         var formats = new List<PaperWriterFormat>();
+        var inputs = new List<PaperInputFormat>();
+        bool any = false;
         foreach (Type type in assembly.GetExportedTypes())
         {
-            if (type is { IsAbstract: false, IsInterface: false } && typeof(IPaperWriterProvider).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null)
+            if (type is not { IsAbstract: false, IsInterface: false } || type.GetConstructor(Type.EmptyTypes) is null)
             {
-                var provider = (IPaperWriterProvider)Activator.CreateInstance(type)!;
-                formats.AddRange(provider.GetFormats());
+                continue;
+            }
+
+            if (typeof(IPaperWriterProvider).IsAssignableFrom(type))
+            {
+                formats.AddRange(((IPaperWriterProvider)Activator.CreateInstance(type)!).GetFormats());
+                any = true;
+            }
+
+            if (typeof(IPaperInputProvider).IsAssignableFrom(type))
+            {
+                inputs.AddRange(((IPaperInputProvider)Activator.CreateInstance(type)!).GetFormats());
+                any = true;
             }
         }
 
-        if (formats.Count == 0)
+        if (!any)
         {
-            throw new UsageException($"Plug-in '{path}' has no public IPaperWriterProvider with a parameterless constructor.");
+            throw new UsageException($"Plug-in '{path}' has no public IPaperWriterProvider or IPaperInputProvider with a parameterless constructor.");
         }
 
-        return formats;
+        return (formats, inputs);
     }
 }

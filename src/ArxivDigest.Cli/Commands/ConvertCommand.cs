@@ -69,12 +69,13 @@ internal static class ConvertCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            (PaperWriterRegistry registry, PaperInputRegistry inputFormats) = PluginLoader.CreateRegistries(parse.GetValue(plugins) ?? []);
             var settings = new Settings(
-                DigestInput.Resolve(parse.GetValue(inputs) ?? []),
+                DigestInput.Resolve(parse.GetValue(inputs) ?? [], reading.DirectoryExtensions(parse, inputFormats)),
                 parse.GetValue(to),
                 parse.GetValue(output),
                 parse.GetValue(shape) == "daily-arxiv" ? JsonShape.DailyArxiv : JsonShape.Native,
-                reading.Read(parse, parse.GetValue(strict)),
+                reading.Read(parse, parse.GetValue(strict), inputFormats),
                 SelectionOptions.ParseDate("--date", parse.GetValue(date)),
                 ParseProperties(parse.GetValue(options) ?? [], FormatValues(parse, formatOptions)),
                 parse.GetValue(quiet),
@@ -82,7 +83,6 @@ internal static class ConvertCommand
                 selection.IdsFile(parse),
                 [.. PluginLoader.Paths(parse.GetValue(plugins) ?? [])],
                 parse.GetValue(partitionBy) is string column ? PartitionColumns[column] : null);
-            PaperWriterRegistry registry = PluginLoader.CreateRegistry(parse.GetValue(plugins) ?? []);
             return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
         });
         return command;

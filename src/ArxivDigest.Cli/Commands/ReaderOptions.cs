@@ -5,9 +5,15 @@ using ArxivDigest.Parsing.Writers.Parquet;
 
 namespace ArxivDigest.Cli.Commands;
 
-/// <summary>The reading options every command that reads digests shares: <c>--dialect</c>, <c>--template</c>, <c>--max-field-size</c>.</summary>
+/// <summary>The reading options every command that reads digests shares: <c>--from</c>, <c>--dialect</c>, <c>--template</c>, <c>--max-field-size</c>.</summary>
 internal sealed class ReaderOptions
 {
+    private readonly Option<string?> _from = new("--from")
+    {
+        Description = "The input format: markdown, jsonl or a plug-in's (see 'arxiv-digest formats'); by default each input's is chosen from its first bytes, then its extension. A directory gives its files of this format (*.md without --from).",
+        HelpName = "format",
+    };
+
     private readonly Option<string?> _dialect = new("--dialect")
     {
         Description = "The layout to read: " + string.Join(", ", DigestDialect.BuiltIn.Select(d => d.Name))
@@ -29,6 +35,7 @@ internal sealed class ReaderOptions
 
     public void AddTo(Command command)
     {
+        command.Options.Add(_from);
         command.Options.Add(_dialect);
         command.Options.Add(_template);
         command.Options.Add(_maxFieldSize);
@@ -71,11 +78,29 @@ internal sealed class ReaderOptions
         }
     }
 
-    /// <summary>The reader options the command line gives.</summary>
-    /// <exception cref="UsageException">A size that is not one, or out of range.</exception>
-    public DigestReaderOptions Read(ParseResult parse, bool strict)
+    /// <summary>The input format <c>--from</c> names, or <see langword="null"/> to choose each input's.</summary>
+    /// <exception cref="UsageException">A format <paramref name="formats"/> does not have.</exception>
+    public PaperInputFormat? ReadFormat(ParseResult parse, PaperInputRegistry formats)
     {
-        var options = new DigestReaderOptions { Strict = strict, Dialect = ReadDialect(parse) };
+        if (parse.GetValue(_from) is not string name)
+        {
+            return null;
+        }
+
+        return formats.TryGet(name, out PaperInputFormat? format)
+            ? format
+            : throw new UsageException($"Unknown input format '{name}'; the input formats are {string.Join(", ", formats.Formats.Select(f => f.Name))}.");
+    }
+
+    /// <summary>The extensions of the files a directory given as input stands for: those of <c>--from</c>'s format, else <c>.md</c>.</summary>
+    public IReadOnlyList<string> DirectoryExtensions(ParseResult parse, PaperInputRegistry formats)
+        => ReadFormat(parse, formats) is PaperInputFormat format && format.Extensions.Count > 0 ? format.Extensions : [".md"];
+
+    /// <summary>The reader options the command line gives.</summary>
+    /// <exception cref="UsageException">A size that is not one, or out of range; an unknown format or dialect.</exception>
+    public DigestReaderOptions Read(ParseResult parse, bool strict, PaperInputRegistry formats)
+    {
+        var options = new DigestReaderOptions { Strict = strict, Dialect = ReadDialect(parse), InputFormat = ReadFormat(parse, formats), InputFormats = formats };
         if (parse.GetValue(_maxFieldSize) is not string text)
         {
             return options;

@@ -12,7 +12,7 @@ namespace ArxivDigest.Cli.Commands;
 /// <summary><c>arxiv-digest stats INPUT... [--json]</c>: counts per category, date and author, duplicates, placeholders, diagnostics.</summary>
 internal static class StatsCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, Option<string[]> plugins)
     {
         Argument<string[]> inputs = InputArgument.Create();
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of tables." };
@@ -32,7 +32,8 @@ internal static class StatsCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            List<DigestInput> resolved = DigestInput.Resolve(parse.GetValue(inputs) ?? []);
+            PaperInputRegistry formats = PluginLoader.CreateRegistries(parse.GetValue(plugins) ?? []).Inputs;
+            List<DigestInput> resolved = DigestInput.Resolve(parse.GetValue(inputs) ?? [], reading.DirectoryExtensions(parse, formats));
             PaperSelection chosen = selection.Read(parse);
             int count = parse.GetValue(top);
             if (count < 0)
@@ -40,7 +41,7 @@ internal static class StatsCommand
                 throw new UsageException("--top must be 0 or more.");
             }
 
-            DigestReaderOptions readerOptions = reading.Read(parse, strict: false);
+            DigestReaderOptions readerOptions = reading.Read(parse, strict: false, formats);
             using Sources sources = await Sources.CreateAsync(console, resolved, date: null, replayable: chosen.Dedupe, cancellationToken).ConfigureAwait(false);
             var selector = new PaperSelector(chosen);
             await selector.PlanAsync(sources.List, readerOptions, cancellationToken).ConfigureAwait(false);
@@ -56,7 +57,13 @@ internal static class StatsCommand
                     }
                 }
 
-                stats.AddDialect(reader.Dialect);
+                // A dialect is a Markdown layout; other inputs are counted by their format.
+                stats.AddInputFormat(reader.InputFormat);
+                if (reader.InputFormat == PaperInputFormat.Markdown)
+                {
+                    stats.AddDialect(reader.Dialect);
+                }
+
                 stats.AddDiagnostics(reader.ErrorCount, reader.WarningCount);
             }
 
@@ -77,6 +84,7 @@ internal static class StatsCommand
         }
 
         sb.Append('\n');
+        Section(sb, "Digests per input format", stats.ByInputFormat.Select(kv => (kv.Key, kv.Value)));
         Section(sb, "Digests per dialect", stats.ByDialect.Select(kv => (kv.Key, kv.Value)));
         Section(sb, "Papers per category", stats.ByCategory.Select(kv => (kv.Key, kv.Value)));
         Section(sb, "Papers per digest date", stats.ByDate.Select(kv => (kv.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kv.Value))
@@ -118,6 +126,7 @@ internal static class StatsCommand
             json.WriteNumber("digests", stats.Digests);
             json.WriteNumber("filteredOut", selector.FilteredOut);
             json.WriteNumber("duplicatesDropped", selector.Duplicates);
+            WriteCounts(json, "inputFormats", stats.ByInputFormat.Select(kv => (kv.Key, kv.Value)));
             WriteCounts(json, "dialects", stats.ByDialect.Select(kv => (kv.Key, kv.Value)));
             WriteCounts(json, "categories", stats.ByCategory.Select(kv => (kv.Key, kv.Value)));
             WriteCounts(json, "dates", stats.ByDate.Select(kv => (kv.Key.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), kv.Value)));

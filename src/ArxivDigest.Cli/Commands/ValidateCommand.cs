@@ -7,7 +7,7 @@ namespace ArxivDigest.Cli.Commands;
 /// <summary><c>arxiv-digest validate INPUT... [--strict]</c>: diagnostics as <c>file:line:col: severity CODE: message</c>.</summary>
 internal static class ValidateCommand
 {
-    public static Command Create(CliConsole console)
+    public static Command Create(CliConsole console, Option<string[]> plugins)
     {
         Argument<string[]> inputs = InputArgument.Create();
         var strict = new Option<bool>("--strict")
@@ -22,8 +22,9 @@ internal static class ValidateCommand
         reading.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            List<DigestInput> files = DigestInput.Resolve(parse.GetValue(inputs) ?? []);
-            return await RunAsync(console, files, reading.Read(parse, parse.GetValue(strict)), cancellationToken).ConfigureAwait(false);
+            PaperInputRegistry formats = PluginLoader.CreateRegistries(parse.GetValue(plugins) ?? []).Inputs;
+            List<DigestInput> files = DigestInput.Resolve(parse.GetValue(inputs) ?? [], reading.DirectoryExtensions(parse, formats));
+            return await RunAsync(console, files, reading.Read(parse, parse.GetValue(strict), formats), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

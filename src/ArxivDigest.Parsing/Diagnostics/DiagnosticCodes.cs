@@ -66,6 +66,12 @@ public static class DiagnosticCodes
     /// <summary>Warning: no known dialect matches the input well; it was read in the closest one. Give the fork's template (<see cref="DigestDialect.FromTemplate"/>, <c>--template</c>) to read it exactly.</summary>
     public const string DialectUncertain = "AXD019";
 
+    /// <summary>Error (JSON lines): a line that is not a record (not JSON, not an object, no string <c>id</c>); kept as unrecognised text, the other lines are read.</summary>
+    public const string InvalidRecord = "AXD030";
+
+    /// <summary>Warning (JSON lines): a key of the record holds another JSON type than the generator writes (a title that is a number, authors that are one string); the paper holds its text and the record keeps its JSON.</summary>
+    public const string UnexpectedJsonType = "AXD031";
+
     /// <summary>Warning (writers): characters of a value that the output format cannot hold were replaced or removed (see docs/diagnostics.md for each format).</summary>
     public const string CharacterReplaced = "AXD101";
 

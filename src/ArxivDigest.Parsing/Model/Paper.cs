@@ -60,6 +60,13 @@ public sealed record Paper
     /// <summary>Any other labelled fields (or unlabelled text) met inside the paper, in input order.</summary>
     public ImmutableArray<PaperField> ExtraFields { get; init; } = [];
 
+    /// <summary>
+    /// The keys of the JSON record the paper was read from (the generator's JSON lines), in the record's order: the
+    /// top-level ones and those of its <c>AI</c> object. Empty for a paper read from Markdown. The <c>daily-arxiv</c>
+    /// JSON shape writes these keys, in this order, so that a record read and written again is the same record.
+    /// </summary>
+    public ImmutableArray<PaperRecordKey> RecordKeys { get; init; } = [];
+
     /// <summary>The date of the digest the paper was read from, when known.</summary>
     public DateOnly? DigestDate { get; init; }
 

@@ -41,6 +41,16 @@ public sealed record DigestReaderOptions
     /// </summary>
     public DigestDialect? Dialect { get; init; }
 
+    /// <summary>
+    /// The input's format (<see cref="PaperInputFormat.Markdown"/>, <see cref="PaperInputFormat.JsonLines"/>, or one
+    /// of your own); <see langword="null"/>, the default, chooses it from the input's first bytes, then from its
+    /// name's extension (<see cref="PaperInputRegistry.Detect"/>), and reads Markdown when neither says.
+    /// </summary>
+    public PaperInputFormat? InputFormat { get; init; }
+
+    /// <summary>The formats <see cref="InputFormat"/> is chosen among when not given; <see langword="null"/> for this library's (<c>markdown</c>, <c>jsonl</c>).</summary>
+    public PaperInputRegistry? InputFormats { get; init; }
+
     /// <summary>How many diagnostics to keep; past it they are counted but not kept, so memory stays bounded.</summary>
     public int MaxDiagnostics { get; init; } = 10_000;
 }

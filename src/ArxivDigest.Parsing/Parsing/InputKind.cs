@@ -1,8 +1,8 @@
 namespace ArxivDigest.Parsing;
 
 /// <summary>
-/// What an input that is not a digest looks like, from its first bytes: so that a compressed file, a JSON-lines
-/// file or a web page is refused with a message saying what it is and what to do, rather than read as "0 papers".
+/// What an input that is not a digest looks like, from its first bytes: so that a compressed file, other JSON
+/// or a web page is refused with a message saying what it is and what to do, rather than read as "0 papers".
 /// </summary>
 internal static class InputKind
 {
@@ -119,13 +119,13 @@ internal static class InputKind
         if (text.StartsWith("{"u8))
         {
             return firstLineIsJsonObject
-                ? "looks like JSON lines (the first line is a JSON object): this reads the Markdown digest, not its JSON records"
-                : "looks like JSON (an object): this reads the Markdown digest, not JSON";
+                ? "looks like JSON lines, but not the generator's records (the first line is a JSON object without their keys: id, title, authors …): this reads digests and the generator's JSON lines, not other JSON"
+                : "looks like JSON (an object): this reads digests and the generator's JSON lines (one record a line), not other JSON";
         }
 
         if (text.StartsWith("["u8) && !text.StartsWith("[["u8) && text[1..].TrimStart(" \t\r\n"u8) is [(byte)'{' or (byte)'"' or (byte)']', ..])
         {
-            return "looks like JSON (an array): this reads the Markdown digest, not JSON";
+            return "looks like JSON (an array): this reads digests and the generator's JSON lines (one record a line), not a JSON array";
         }
 
         if (StartsWithIgnoreCase(text, "<!doctype html"u8) || StartsWithIgnoreCase(text, "<html"u8) || (StartsWithIgnoreCase(text, "<!doctype"u8) && Contains(text, "<html"u8)))

@@ -17,7 +17,7 @@ namespace ArxivDigest.Parsing;
 ///     Console.WriteLine($"{reader.Current.Id} {reader.Current.Title}");
 /// </code>
 /// </example>
-public sealed class PaperReader : IDisposable, IAsyncDisposable
+public sealed partial class PaperReader : IDisposable, IAsyncDisposable
 {
     private readonly Stream? _stream;
     private readonly PipeReader? _pipe;
@@ -96,11 +96,11 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         options = (options ?? DigestReaderOptions.Default) with { SourceName = options?.SourceName ?? path };
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        return new PaperReader(stream, null, options, leaveOpen: false, DigestParser.DateFromFileName(path));
+        return new PaperReader(stream, null, options, leaveOpen: false, DigestParser.DateFromFileName(path)) { _formatName = path };
     }
 
     /// <summary>The paper read last by <see cref="Read"/> or <see cref="ReadAsync"/>.</summary>
-    public Paper Current => _assembler.Current ?? throw new InvalidOperationException("Call Read or ReadAsync first.");
+    public Paper Current => (_input is null ? _assembler.Current : _current) ?? throw new InvalidOperationException("Call Read or ReadAsync first.");
 
     /// <summary>The digest's date: given in the options, or from the file name; <see langword="null"/> when unknown.</summary>
     public DateOnly? DigestDate => _assembler.DigestDate;
@@ -121,16 +121,16 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
     public IReadOnlyList<DigestSection> SectionHeadings => _assembler.Sections;
 
     /// <summary>Text outside papers that was not recognised, so far.</summary>
-    public IReadOnlyList<UnrecognizedText> UnrecognizedText => _assembler.Unrecognized;
+    public IReadOnlyList<UnrecognizedText> UnrecognizedText => _input?.UnrecognizedText ?? _assembler.Unrecognized;
 
     /// <summary>The diagnostics so far (at most <see cref="DigestReaderOptions.MaxDiagnostics"/>); the table-of-contents checks are added at the end of input.</summary>
-    public IReadOnlyList<DigestDiagnostic> Diagnostics => _assembler.Diagnostics;
+    public IReadOnlyList<DigestDiagnostic> Diagnostics => _input?.Diagnostics ?? _assembler.Diagnostics;
 
     /// <summary>Errors found so far, counting those past <see cref="DigestReaderOptions.MaxDiagnostics"/>.</summary>
-    public int ErrorCount => _assembler.ErrorCount;
+    public int ErrorCount => _input?.ErrorCount ?? _assembler.ErrorCount;
 
     /// <summary>Warnings found so far, counting those past <see cref="DigestReaderOptions.MaxDiagnostics"/>.</summary>
-    public int WarningCount => _assembler.WarningCount;
+    public int WarningCount => _input?.WarningCount ?? _assembler.WarningCount;
 
     /// <summary>The read buffer's size now: it grows only to hold the largest single field.</summary>
     internal int BufferCapacity => _buffer.Length;
@@ -152,6 +152,8 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
                     return true;
                 case Status.End:
                     return false;
+                case Status.OtherFormat:
+                    return ReadOtherFormat();
                 default:
                     Fill();
                     break;
@@ -174,6 +176,8 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
                     return true;
                 case Status.End:
                     return false;
+                case Status.OtherFormat:
+                    return await ReadOtherFormatAsync(cancellationToken).ConfigureAwait(false);
                 default:
                     await FillAsync(cancellationToken).ConfigureAwait(false);
                     break;
@@ -209,6 +213,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
 
         _disposed = true;
         ReturnBuffer();
+        DisposeOtherFormat();
         if (!_leaveOpen)
         {
             _stream?.Dispose();
@@ -227,6 +232,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
 
         _disposed = true;
         ReturnBuffer();
+        await DisposeOtherFormatAsync().ConfigureAwait(false);
         if (!_leaveOpen && _stream is not null)
         {
             await _stream.DisposeAsync().ConfigureAwait(false);
@@ -268,6 +274,7 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         Paper,
         NeedMore,
         End,
+        OtherFormat,
     }
 
     /// <summary>Reads tokens from the buffered bytes until a paper is complete, the buffer ends inside a token, or the input ends.</summary>
@@ -281,6 +288,11 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
         if (_head is null && !TakeHead())
         {
             return Status.NeedMore;
+        }
+
+        if (_input is not null)
+        {
+            return Status.OtherFormat;
         }
 
         var reader = new DigestReader(_buffer.AsSpan(_start, _end - _start), _eof, _state);
@@ -351,6 +363,12 @@ public sealed class PaperReader : IDisposable, IAsyncDisposable
             {
                 _finished = true;
                 throw _assembler.NotADigest(what, 1);
+            }
+
+            if (StartOtherFormat())
+            {
+                _head = _headBytes;
+                return true;
             }
         }
 

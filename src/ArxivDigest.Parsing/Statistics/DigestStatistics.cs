@@ -14,6 +14,7 @@ public sealed class DigestStatistics
     private readonly Dictionary<string, int> _authors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _dialects = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _inputFormats = new(StringComparer.Ordinal);
 
     /// <summary>Papers counted.</summary>
     public int Papers { get; private set; }
@@ -66,6 +67,17 @@ public sealed class DigestStatistics
         ArgumentNullException.ThrowIfNull(dialect);
         Increment(_dialects, dialect.Name);
     }
+
+    /// <summary>Counts one digest read in <paramref name="format"/> (see <see cref="ByInputFormat"/>).</summary>
+    public void AddInputFormat(PaperInputFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(format);
+        Increment(_inputFormats, format.Name);
+    }
+
+    /// <summary>Digests per input format (<c>markdown</c>, <c>jsonl</c> …), most first.</summary>
+    public ImmutableArray<KeyValuePair<string, int>> ByInputFormat =>
+        [.. _inputFormats.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)];
 
     /// <summary>Digests per dialect they were read in, most first.</summary>
     public ImmutableArray<KeyValuePair<string, int>> ByDialect =>

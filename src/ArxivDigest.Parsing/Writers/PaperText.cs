@@ -13,8 +13,9 @@ internal static class PaperText
     public delegate string Mapper(string field, string value);
 
     /// <summary>
-    /// The paper with <paramref name="map"/> applied to every text value (title, URL, each author, category, section,
-    /// summaries, abstract, each extra field's label and value, source file), and a default (uninitialized) author or
+    /// The paper with <paramref name="map"/> applied to every text value (title, URL, each author, main category, each
+    /// category, section, comment, summaries, abstract, each extra field's label, value and key, each record key's name,
+    /// source file), and a default (uninitialized) author or
     /// extra-field array made empty; the same instance when nothing changed.
     /// </summary>
     public static Paper Map(Paper paper, Mapper map)
@@ -23,6 +24,8 @@ internal static class PaperText
         string url = map("url", paper.Url);
         ImmutableArray<string> authors = MapAll(paper.Authors, "author", map);
         string? category = MapOrNull(paper.MainCategory, "main category", map);
+        ImmutableArray<string> categories = MapAll(paper.Categories, "category", map);
+        string? comment = MapOrNull(paper.Comment, "comment", map);
         string? section = MapOrNull(paper.Section, "section", map);
         string? tldr = MapOrNull(paper.Tldr, "TL;DR", map);
         string? motivation = MapOrNull(paper.Motivation, "motivation", map);
@@ -41,10 +44,11 @@ internal static class PaperText
                 PaperField extra = extras[i];
                 string label = map("extra field label", extra.Label);
                 string value = map(extra.Label.Length > 0 ? "extra field '" + Short(extra.Label) + "'" : "unlabelled extra field", extra.Value);
-                if (!ReferenceEquals(label, extra.Label) || !ReferenceEquals(value, extra.Value))
+                string? key = MapOrNull(extra.Key, "extra field key", map);
+                if (!ReferenceEquals(label, extra.Label) || !ReferenceEquals(value, extra.Value) || !ReferenceEquals(key, extra.Key))
                 {
                     changed ??= [.. extras];
-                    changed[i] = extra with { Label = label, Value = value };
+                    changed[i] = extra with { Label = label, Value = value, Key = key };
                 }
             }
 
@@ -54,8 +58,9 @@ internal static class PaperText
             }
         }
 
-        bool same = ReferenceEquals(title, paper.Title) && ReferenceEquals(url, paper.Url) && authors == paper.Authors
-            && ReferenceEquals(category, paper.MainCategory) && ReferenceEquals(section, paper.Section) && ReferenceEquals(tldr, paper.Tldr)
+        ImmutableArray<PaperRecordKey> recordKeys = MapKeys(paper.RecordKeys, map);
+        bool same = recordKeys == paper.RecordKeys && ReferenceEquals(title, paper.Title) && ReferenceEquals(url, paper.Url) && authors == paper.Authors
+            && ReferenceEquals(category, paper.MainCategory) && categories == paper.Categories && ReferenceEquals(comment, paper.Comment) && ReferenceEquals(section, paper.Section) && ReferenceEquals(tldr, paper.Tldr)
             && ReferenceEquals(motivation, paper.Motivation) && ReferenceEquals(method, paper.Method) && ReferenceEquals(result, paper.Result)
             && ReferenceEquals(conclusion, paper.Conclusion) && ReferenceEquals(summary, paper.Abstract) && extras == paper.ExtraFields
             && ReferenceEquals(file, paper.Location.File);
@@ -65,6 +70,8 @@ internal static class PaperText
             Url = url,
             Authors = authors,
             MainCategory = category,
+            Categories = categories,
+            Comment = comment,
             Section = section,
             Tldr = tldr,
             Motivation = motivation,
@@ -73,6 +80,7 @@ internal static class PaperText
             Conclusion = conclusion,
             Abstract = summary,
             ExtraFields = extras,
+            RecordKeys = recordKeys,
             Location = paper.Location with { File = file },
         };
     }
@@ -141,6 +149,28 @@ internal static class PaperText
     }
 
     private static string? MapOrNull(string? value, string field, Mapper map) => value is null ? null : map(field, value);
+
+    /// <summary>The record's key names mapped as the fields' keys are, so that each still finds its field.</summary>
+    private static ImmutableArray<PaperRecordKey> MapKeys(ImmutableArray<PaperRecordKey> keys, Mapper map)
+    {
+        if (keys.IsDefaultOrEmpty)
+        {
+            return keys.IsDefault ? [] : keys;
+        }
+
+        PaperRecordKey[]? changed = null;
+        for (int i = 0; i < keys.Length; i++)
+        {
+            string name = map("record key", keys[i].Name);
+            if (!ReferenceEquals(name, keys[i].Name))
+            {
+                changed ??= [.. keys];
+                changed[i] = keys[i] with { Name = name };
+            }
+        }
+
+        return changed is null ? keys : [.. changed];
+    }
 
     private static ImmutableArray<string> MapAll(ImmutableArray<string> values, string field, Mapper map)
     {

@@ -5,7 +5,7 @@ using ArxivDigest.Parsing.Tests.Infrastructure;
 namespace ArxivDigest.Parsing.Tests.Cli;
 
 /// <summary>
-/// The tool on inputs that are not digests (JSON lines, README.md, compressed files): an error naming the file and
+/// The tool on inputs that are not digests (other JSON lines, README.md, compressed files): an error naming the file and
 /// saying what it looks like, exit code 1, and no output made from them; the good inputs beside them still count.
 /// </summary>
 public sealed class NotADigestCliTests : IDisposable
@@ -34,19 +34,20 @@ public sealed class NotADigestCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Converting_a_json_lines_file_fails_with_the_reason_and_writes_nothing()
+    public async Task Converting_json_lines_that_are_not_the_generators_records_fails_with_the_reason_and_writes_nothing()
     {
-        string jsonl = CorpusFiles.SourceOf(CorpusFiles.DaysWithSource[0]);
+        string jsonl = Path.Combine(_temp, "notes.txt");
+        File.WriteAllText(jsonl, "{\"name\": \"a\", \"size\": 1}\n{\"name\": \"b\", \"size\": 2}\n");
         string output = Path.Combine(_temp, "out.jsonl");
 
         CliRun toFile = await RunAsync(["convert", jsonl, "-o", output]);
         Assert.Equal(1, toFile.ExitCode);
-        Assert.Contains($"{jsonl}:1:1: error AXD017: Not a digest: looks like JSON lines", toFile.Error, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(_temp));
+        Assert.Contains($"{jsonl}:1:1: error AXD017: Not a digest: looks like JSON lines, but not the generator's records", toFile.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
 
         CliRun toStdout = await RunAsync(["convert", "-", "--to", "jsonl"], File.ReadAllBytes(jsonl));
         Assert.Equal(1, toStdout.ExitCode);
-        Assert.Contains("<stdin>:1:1: error AXD017: Not a digest: looks like JSON lines", toStdout.Error, StringComparison.Ordinal);
+        Assert.Contains("<stdin>:1:1: error AXD017: Not a digest: looks like JSON lines, but not the generator's records", toStdout.Error, StringComparison.Ordinal);
         Assert.Empty(toStdout.StandardOutput);
     }
 

@@ -5,7 +5,7 @@ using ArxivDigest.Parsing.Tests.Infrastructure;
 namespace ArxivDigest.Parsing.Tests.Parsing;
 
 /// <summary>
-/// Input that is not a digest (JSON lines, a web page, compressed or binary data, an empty file, other Markdown) is
+/// Input that is not a digest (JSON other than the generator's records, a web page, compressed or binary data, an empty file, other Markdown) is
 /// an error saying what it looks like, in lenient mode too, never "0 papers".
 /// </summary>
 public sealed class NotADigestTests
@@ -21,7 +21,8 @@ public sealed class NotADigestTests
             { "empty", [], "empty input" },
             { "byte-order mark only", [0xEF, 0xBB, 0xBF], "empty input" },
             { "blank lines", "\n  \n\n"u8.ToArray(), "only blank lines" },
-            { "json lines", "{\"id\": \"2601.00001\", \"title\": \"T\"}\n{\"id\": \"2601.00002\", \"title\": \"U\"}\n"u8.ToArray(), "looks like JSON lines" },
+            { "other json lines", "{\"name\": \"T\", \"size\": 3}\n{\"name\": \"U\", \"size\": 4}\n"u8.ToArray(), "looks like JSON lines, but not the generator's records" },
+            { "indented json object", "{\n  \"id\": \"2601.00001\"\n}\n"u8.ToArray(), "looks like JSON (an object)" },
             { "json array", "[\n  {\"id\": \"2601.00001\"}\n]\n"u8.ToArray(), "looks like JSON (an array)" },
             { "html", "<!DOCTYPE html>\n<html><head><title>2026-01-26</title></head><body><h3>[1] A Title</h3></body></html>\n"u8.ToArray(), "looks like an HTML page" },
             { "gzip", Gzip(digest), "gzip-compressed data: decompress it first" },
@@ -109,9 +110,9 @@ public sealed class NotADigestTests
     }
 
     [Fact]
-    public void Json_lines_longer_than_MaxFieldSize_are_refused_as_json_lines_not_as_a_long_field()
+    public void Other_json_lines_longer_than_MaxFieldSize_are_refused_as_json_lines_not_as_a_long_field()
     {
-        string jsonl = string.Concat(Enumerable.Range(0, 200).Select(i => $"{{\"id\": \"2601.{i:00000}\", \"summary\": \"{new string('x', 100)}\"}}\n"));
+        string jsonl = string.Concat(Enumerable.Range(0, 200).Select(i => $"{{\"name\": \"2601.{i:00000}\", \"text\": \"{new string('x', 100)}\"}}\n"));
         var options = new DigestReaderOptions { MaxFieldSize = 4096, BufferSize = 512 };
         DigestFormatException e = Assert.Throws<DigestFormatException>(() => DigestParser.Parse(new ChunkedStream(Encoding.UTF8.GetBytes(jsonl), 512), options));
         Assert.Equal(DiagnosticCodes.NotADigest, e.Code);
@@ -128,13 +129,13 @@ public sealed class NotADigestTests
     }
 
     [Fact]
-    public void A_generator_json_lines_file_is_refused_as_json_lines()
+    public void A_generator_json_lines_file_is_not_refused_but_read_as_its_records()
     {
         string jsonl = CorpusFiles.SourceOf(CorpusFiles.DaysWithSource[0]);
-        DigestFormatException e = Assert.Throws<DigestFormatException>(() => DigestParser.ParseFile(jsonl));
-        Assert.Equal(DiagnosticCodes.NotADigest, e.Code);
-        Assert.Contains("JSON lines", e.Message, StringComparison.Ordinal);
-        Assert.Equal(jsonl, e.Location.File);
+        Digest digest = DigestParser.ParseFile(jsonl);
+        Assert.Equal(File.ReadLines(jsonl).Count(l => l.Length > 0), digest.Papers.Length);
+        Assert.DoesNotContain(digest.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(DigestParser.DateFromFileName(jsonl), digest.Date);
     }
 
     [Fact]

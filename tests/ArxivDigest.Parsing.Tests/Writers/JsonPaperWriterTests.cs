@@ -35,8 +35,8 @@ public sealed class JsonPaperWriterTests
         using JsonDocument first = JsonDocument.Parse(lines[0]);
         JsonElement p = first.RootElement;
         Assert.Equal(
-            ["arxivId", "version", "title", "url", "authors", "mainCategory", "section", "index", "tldr", "motivation", "method",
-             "result", "conclusion", "abstract", "extraFields", "digestDate", "source"],
+            ["arxivId", "version", "title", "url", "authors", "mainCategory", "categories", "section", "index", "tldr", "motivation", "method",
+             "result", "conclusion", "abstract", "comment", "extraFields", "digestDate", "source"],
             p.EnumerateObject().Select(o => o.Name));
         Assert.Equal("2601.00001", p.GetProperty("arxivId").GetString());
         Assert.Equal(JsonValueKind.Null, p.GetProperty("version").ValueKind);
@@ -58,7 +58,8 @@ public sealed class JsonPaperWriterTests
         string text = await WriteAsync(JsonPaperWriter.JsonLinesFormat, Sample(), new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv });
         using JsonDocument doc = JsonDocument.Parse(text.Split('\n')[0]);
         JsonElement p = doc.RootElement;
-        Assert.Equal(["id", "categories", "pdf", "abs", "authors", "title", "summary", "AI"], p.EnumerateObject().Select(o => o.Name));
+        Assert.Equal(["id", "categories", "pdf", "abs", "authors", "title", "comment", "summary", "AI"], p.EnumerateObject().Select(o => o.Name));
+        Assert.Equal(JsonValueKind.Null, p.GetProperty("comment").ValueKind); // the digest does not carry it
         Assert.Equal("2601.00001", p.GetProperty("id").GetString());
         Assert.Equal(["cs.CV"], p.GetProperty("categories").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("https://arxiv.org/pdf/2601.00001", p.GetProperty("pdf").GetString());
@@ -77,14 +78,30 @@ public sealed class JsonPaperWriterTests
     }
 
     [Fact]
-    public async Task Extra_fields_are_written_in_both_shapes()
+    public async Task Extra_fields_are_written_in_both_shapes_keyed_ones_where_the_record_keeps_them()
     {
-        string markdown = DigestText.Paper(1, DigestText.Sample()).Replace("Main category: cs.CV\n", "Main category: cs.CV\n\nKeywords: a, b\n", StringComparison.Ordinal);
+        string markdown = DigestText.Paper(1, DigestText.Sample()).Replace("Main category: cs.CV\n", "Main category: cs.CV\n\nZebra: z\n", StringComparison.Ordinal);
         Digest digest = DigestParser.Parse(markdown);
+        Paper read = Assert.Single(digest.Papers);
+        Paper keyed = read with
+        {
+            ExtraFields =
+            [
+                .. read.ExtraFields,
+                new PaperField("Keywords", "a, b", new SourceLocation(null, 9, 1)) { Key = "keywords" },
+                new PaperField("Stars", "12", new SourceLocation(null, 10, 1)) { Key = "code_stars", Scope = PaperFieldScope.Record, Json = "12" },
+            ],
+        };
+        digest = digest with { Papers = [keyed] };
         string native = await WriteAsync(JsonPaperWriter.JsonLinesFormat, digest);
         string daily = await WriteAsync(JsonPaperWriter.JsonLinesFormat, digest, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv });
-        Assert.Contains("\"extraFields\":[{\"label\":\"Keywords\",\"value\":\"a, b\",\"line\":6}]", native, StringComparison.Ordinal);
-        Assert.Contains("\"extra_fields\":[{\"label\":\"Keywords\",\"value\":\"a, b\"}]", daily, StringComparison.Ordinal);
+        Assert.Contains("\"extraFields\":[{\"label\":\"Zebra\",\"key\":null,\"value\":\"z\",\"line\":6},{\"label\":\"Keywords\",\"key\":\"keywords\",\"value\":\"a, b\",\"line\":9},", native, StringComparison.Ordinal);
+
+        // A field with a key goes where the generator's record keeps it, with its JSON type; one without stays aside.
+        using JsonDocument record = JsonDocument.Parse(daily);
+        Assert.Equal("a, b", record.RootElement.GetProperty("AI").GetProperty("keywords").GetString());
+        Assert.Equal(12, record.RootElement.GetProperty("code_stars").GetInt32());
+        Assert.Equal("[{\"label\":\"Zebra\",\"value\":\"z\"}]", record.RootElement.GetProperty("extra_fields").GetRawText());
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace ArxivDigest.Parsing.Writers.Json;
 /// Writes papers as one JSON array (<c>json</c>) or as JSON Lines, one object a line (<c>jsonl</c>), with
 /// <see cref="Utf8JsonWriter"/>: streaming, no reflection, property names encoded once.
 /// </summary>
-public sealed class JsonPaperWriter : PaperWriter
+public sealed partial class JsonPaperWriter : PaperWriter
 {
     private const int FlushThreshold = 32 * 1024;
 
@@ -148,6 +148,7 @@ public sealed class JsonPaperWriter : PaperWriter
         await WriteStringAsync(Names.Url, paper.Url, cancellationToken).ConfigureAwait(false);
         await WriteStringsAsync(Names.Authors, paper.Authors, cancellationToken).ConfigureAwait(false);
         await WriteStringOrNullAsync(Names.MainCategory, paper.MainCategory, cancellationToken).ConfigureAwait(false);
+        await WriteStringsAsync(Names.Categories, paper.Categories, cancellationToken).ConfigureAwait(false);
         await WriteStringOrNullAsync(Names.Section, paper.Section, cancellationToken).ConfigureAwait(false);
         if (paper.Index is int index)
         {
@@ -164,11 +165,13 @@ public sealed class JsonPaperWriter : PaperWriter
         await WriteStringOrNullAsync(Names.Result, paper.Result, cancellationToken).ConfigureAwait(false);
         await WriteStringOrNullAsync(Names.Conclusion, paper.Conclusion, cancellationToken).ConfigureAwait(false);
         await WriteStringOrNullAsync(Names.Abstract, paper.Abstract, cancellationToken).ConfigureAwait(false);
+        await WriteStringOrNullAsync(Names.Comment, paper.Comment, cancellationToken).ConfigureAwait(false);
         _json.WriteStartArray(Names.ExtraFields);
         foreach (PaperField field in paper.ExtraFields)
         {
             _json.WriteStartObject();
             await WriteStringAsync(Names.Label, field.Label, cancellationToken).ConfigureAwait(false);
+            await WriteStringOrNullAsync(Names.Key, field.Key, cancellationToken).ConfigureAwait(false);
             await WriteStringAsync(Names.Value, field.Value, cancellationToken).ConfigureAwait(false);
             _json.WriteNumber(Names.Line, field.Location.Line);
             _json.WriteEndObject();
@@ -188,47 +191,6 @@ public sealed class JsonPaperWriter : PaperWriter
         await WriteStringOrNullAsync(Names.File, paper.Location.File, cancellationToken).ConfigureAwait(false);
         _json.WriteNumber(Names.Line, paper.Location.Line);
         _json.WriteEndObject();
-        _json.WriteEndObject();
-    }
-
-    private async ValueTask WriteDailyArxivAsync(Paper paper, CancellationToken cancellationToken)
-    {
-        _json.WriteStartObject();
-        await WriteStringAsync(Names.Id, paper.Id?.ToString() ?? LastSegment(paper.Url), cancellationToken).ConfigureAwait(false);
-        _json.WriteStartArray(Names.Categories);
-        if ((paper.MainCategory ?? paper.Section) is string category)
-        {
-            await WriteStringValueAsync(category, cancellationToken).ConfigureAwait(false);
-        }
-
-        _json.WriteEndArray();
-        await WriteStringOrNullAsync(Names.Pdf, paper.PdfUrl, cancellationToken).ConfigureAwait(false);
-        await WriteStringAsync(Names.Abs, paper.Url, cancellationToken).ConfigureAwait(false);
-        await WriteStringsAsync(Names.Authors, paper.Authors, cancellationToken).ConfigureAwait(false);
-        await WriteStringAsync(Names.Title, paper.Title, cancellationToken).ConfigureAwait(false);
-        await WriteStringOrNullAsync(Names.Summary, paper.Abstract, cancellationToken).ConfigureAwait(false);
-        _json.WriteStartObject(Names.AI);
-        await WriteStringOrNullAsync(Names.Tldr, paper.Tldr, cancellationToken).ConfigureAwait(false);
-        await WriteStringOrNullAsync(Names.Motivation, paper.Motivation, cancellationToken).ConfigureAwait(false);
-        await WriteStringOrNullAsync(Names.Method, paper.Method, cancellationToken).ConfigureAwait(false);
-        await WriteStringOrNullAsync(Names.Result, paper.Result, cancellationToken).ConfigureAwait(false);
-        await WriteStringOrNullAsync(Names.Conclusion, paper.Conclusion, cancellationToken).ConfigureAwait(false);
-        _json.WriteEndObject();
-        if (paper.ExtraFields.Length > 0)
-        {
-            // Not part of the generator's record, but never dropped.
-            _json.WriteStartArray(Names.ExtraFieldsSnake);
-            foreach (PaperField field in paper.ExtraFields)
-            {
-                _json.WriteStartObject();
-                await WriteStringAsync(Names.Label, field.Label, cancellationToken).ConfigureAwait(false);
-                await WriteStringAsync(Names.Value, field.Value, cancellationToken).ConfigureAwait(false);
-                _json.WriteEndObject();
-            }
-
-            _json.WriteEndArray();
-        }
-
         _json.WriteEndObject();
     }
 
@@ -329,6 +291,7 @@ public sealed class JsonPaperWriter : PaperWriter
         public static readonly JsonEncodedText ExtraFields = JsonEncodedText.Encode("extraFields");
         public static readonly JsonEncodedText ExtraFieldsSnake = JsonEncodedText.Encode("extra_fields");
         public static readonly JsonEncodedText Label = JsonEncodedText.Encode("label");
+        public static readonly JsonEncodedText Key = JsonEncodedText.Encode("key");
         public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
         public static readonly JsonEncodedText Line = JsonEncodedText.Encode("line");
         public static readonly JsonEncodedText DigestDate = JsonEncodedText.Encode("digestDate");
@@ -340,5 +303,6 @@ public sealed class JsonPaperWriter : PaperWriter
         public static readonly JsonEncodedText Abs = JsonEncodedText.Encode("abs");
         public static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
         public static readonly JsonEncodedText AI = JsonEncodedText.Encode("AI");
+        public static readonly JsonEncodedText Comment = JsonEncodedText.Encode("comment");
     }
 }
