@@ -7,11 +7,13 @@ using System.Text;
 namespace ArxivDigest.Parsing;
 
 /// <summary>
-/// The entry point: read a whole <see cref="Digest"/>, or stream its papers one at a time.
+/// The entry point: read a whole <see cref="Digest"/>, or stream its papers one at a time, from Markdown, the
+/// generator's JSON lines or another registered input format (chosen as <see cref="PaperReader"/> chooses it).
 /// </summary>
 /// <example>
 /// <code>
 /// Digest digest = DigestParser.ParseFile("2026-01-26.md");
+/// Digest records = DigestParser.ParseFile("2026-01-26_AI_enhanced_Chinese.jsonl");
 /// await foreach (Paper paper in DigestParser.ReadPapersAsync(stream))
 ///     Console.WriteLine(paper.Title);
 /// </code>

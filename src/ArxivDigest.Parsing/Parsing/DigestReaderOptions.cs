@@ -15,7 +15,10 @@ public sealed record DigestReaderOptions
     /// <summary>The digest's date, when the file name does not say it (or says it wrongly).</summary>
     public DateOnly? DigestDate { get; init; }
 
-    /// <summary>The name diagnostics and <see cref="SourceLocation.File"/> use; <see cref="PaperReader.Open(string, DigestReaderOptions?)"/> sets it to the path.</summary>
+    /// <summary>
+    /// The name diagnostics and <see cref="SourceLocation.File"/> use; <see cref="PaperReader.Open(string, DigestReaderOptions?)"/>
+    /// sets it to the path. Its extension names the input format when the input's first bytes do not (see <see cref="InputFormat"/>).
+    /// </summary>
     public string? SourceName { get; init; }
 
     /// <summary>The largest value <see cref="MaxFieldSize"/> may have: 512 MiB (one value must fit in one buffer and one string).</summary>

@@ -8,7 +8,8 @@ namespace ArxivDigest.Parsing;
 
 /// <summary>
 /// Reads the papers of a digest one at a time from a stream, a <see cref="PipeReader"/> or a file, in bounded
-/// memory: only the current paper and a read buffer are held, whatever the input's size.
+/// memory: only the current paper and a read buffer are held, whatever the input's size. The input is Markdown, the
+/// generator's JSON lines, or any other registered format (<see cref="InputFormat"/>, <see cref="PaperInputRegistry"/>).
 /// </summary>
 /// <example>
 /// <code>
@@ -74,7 +75,7 @@ public sealed partial class PaperReader : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Reads from a stream.</summary>
-    /// <param name="stream">UTF-8 digest Markdown.</param>
+    /// <param name="stream">UTF-8 input: digest Markdown, the generator's JSON lines, or another registered format.</param>
     /// <param name="options">How to read; <see langword="null"/> for the defaults.</param>
     /// <param name="leaveOpen">Leave the stream open when the reader is disposed.</param>
     public static PaperReader Create(Stream stream, DigestReaderOptions? options = null, bool leaveOpen = false)

@@ -301,6 +301,21 @@ public sealed class JsonLinesReaderTests
     }
 
     [Fact]
+    public async Task Json_lines_from_a_pipe_are_read_as_from_a_stream()
+    {
+        byte[] bytes = await File.ReadAllBytesAsync(JsonRecords.ForksFixture);
+        var pipe = System.IO.Pipelines.PipeReader.Create(new ChunkedStream(bytes, 333), new System.IO.Pipelines.StreamPipeReaderOptions(bufferSize: 512, minimumReadSize: 512));
+        var titles = new List<string>();
+        await foreach (Paper paper in DigestParser.ReadPapersAsync(pipe))
+        {
+            titles.Add(paper.Title);
+        }
+
+        Assert.Equal(DigestParser.Parse(bytes).Papers.Select(p => p.Title), titles);
+        Assert.Equal(JsonRecords.Lines(bytes).Count, titles.Count);
+    }
+
+    [Fact]
     public void A_file_named_jsonl_is_read_as_json_lines_even_when_its_first_line_is_not_a_record()
     {
         string dir = Directory.CreateTempSubdirectory("arxiv-digest-jsonl-").FullName;
