@@ -675,7 +675,7 @@ public ref struct DigestReader
                 }
             }
 
-            previousBlank = IsBlank(l);
+            previousBlank = isExtra && IsBlank(l); // only an extra field ends at a label after a blank line: the scan stays one pass otherwise
             scan = n;
             scanLines++;
         }
