@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Key = ArxivDigest.Parsing.GeneratorRecordKey;
 
 namespace ArxivDigest.Parsing;
 
@@ -239,30 +240,11 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
         return _buffer.AsMemory(_end, Math.Min(_buffer.Length - _end, Options.BufferSize));
     }
 
-    /// <summary>The keys the model has properties for (and <c>pdf</c>, which it derives).</summary>
-    internal enum Key
-    {
-        Other,
-        Id,
-        Categories,
-        Pdf,
-        Abs,
-        Authors,
-        Title,
-        Comment,
-        Summary,
-        AI,
-        Tldr,
-        Motivation,
-        Method,
-        Result,
-        Conclusion,
-    }
 
     /// <summary>Turns one line into a paper, reporting what is wrong with it; reused from line to line.</summary>
     private sealed class RecordBuilder(JsonLinesPaperReader owner)
     {
-        private const int KeyCount = (int)Key.Conclusion + 1;
+        private const int KeyCount = GeneratorRecordKeys.Count;
 
         private static readonly PaperRecordKey[] KnownKeys =
         [
@@ -311,29 +293,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
             return Known(reader.ValueSpan, inAi);
         }
 
-        private static Key Known(ReadOnlySpan<byte> name, bool inAi) => inAi
-            ? name switch
-            {
-                _ when name.SequenceEqual("tldr"u8) => Key.Tldr,
-                _ when name.SequenceEqual("motivation"u8) => Key.Motivation,
-                _ when name.SequenceEqual("method"u8) => Key.Method,
-                _ when name.SequenceEqual("result"u8) => Key.Result,
-                _ when name.SequenceEqual("conclusion"u8) => Key.Conclusion,
-                _ => Key.Other,
-            }
-            : name switch
-            {
-                _ when name.SequenceEqual("id"u8) => Key.Id,
-                _ when name.SequenceEqual("categories"u8) => Key.Categories,
-                _ when name.SequenceEqual("pdf"u8) => Key.Pdf,
-                _ when name.SequenceEqual("abs"u8) => Key.Abs,
-                _ when name.SequenceEqual("authors"u8) => Key.Authors,
-                _ when name.SequenceEqual("title"u8) => Key.Title,
-                _ when name.SequenceEqual("comment"u8) => Key.Comment,
-                _ when name.SequenceEqual("summary"u8) => Key.Summary,
-                _ when name.SequenceEqual("AI"u8) => Key.AI,
-                _ => Key.Other,
-            };
+        private static Key Known(ReadOnlySpan<byte> name, bool inAi) => GeneratorRecordKeys.Of(name, inAi);
 
         /// <summary>The paper of one line, or null for a blank line and for a line that is not a record (reported and kept).</summary>
         public Paper? Parse(ReadOnlySpan<byte> line, int lineNumber)

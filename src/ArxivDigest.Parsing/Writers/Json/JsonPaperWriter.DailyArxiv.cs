@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using RecordKey = ArxivDigest.Parsing.GeneratorRecordKey;
 
 namespace ArxivDigest.Parsing.Writers.Json;
 
@@ -10,25 +11,6 @@ namespace ArxivDigest.Parsing.Writers.Json;
 /// </summary>
 public sealed partial class JsonPaperWriter
 {
-    private enum RecordKey
-    {
-        Other,
-        Id,
-        Categories,
-        Pdf,
-        Abs,
-        Authors,
-        Title,
-        Comment,
-        Summary,
-        AI,
-        Tldr,
-        Motivation,
-        Method,
-        Result,
-        Conclusion,
-    }
-
     /// <summary>The generator's keys in its order (<c>AI</c> comes after them).</summary>
     private static readonly RecordKey[] GeneratorTopKeys =
         [RecordKey.Id, RecordKey.Categories, RecordKey.Pdf, RecordKey.Abs, RecordKey.Authors, RecordKey.Title, RecordKey.Comment, RecordKey.Summary];
@@ -347,48 +329,9 @@ public sealed partial class JsonPaperWriter
         return JsonValues.IsOneValue(bytes) ? bytes : null;
     }
 
-    private static RecordKey Known(string name, PaperFieldScope scope) => scope == PaperFieldScope.AI
-        ? name switch
-        {
-            "tldr" => RecordKey.Tldr,
-            "motivation" => RecordKey.Motivation,
-            "method" => RecordKey.Method,
-            "result" => RecordKey.Result,
-            "conclusion" => RecordKey.Conclusion,
-            _ => RecordKey.Other,
-        }
-        : name switch
-        {
-            "id" => RecordKey.Id,
-            "categories" => RecordKey.Categories,
-            "pdf" => RecordKey.Pdf,
-            "abs" => RecordKey.Abs,
-            "authors" => RecordKey.Authors,
-            "title" => RecordKey.Title,
-            "comment" => RecordKey.Comment,
-            "summary" => RecordKey.Summary,
-            "AI" => RecordKey.AI,
-            _ => RecordKey.Other,
-        };
+    private static RecordKey Known(string name, PaperFieldScope scope) => GeneratorRecordKeys.Of(name, scope);
 
-    private static string NameOf(RecordKey key) => key switch
-    {
-        RecordKey.Id => "id",
-        RecordKey.Categories => "categories",
-        RecordKey.Pdf => "pdf",
-        RecordKey.Abs => "abs",
-        RecordKey.Authors => "authors",
-        RecordKey.Title => "title",
-        RecordKey.Comment => "comment",
-        RecordKey.Summary => "summary",
-        RecordKey.AI => "AI",
-        RecordKey.Tldr => "tldr",
-        RecordKey.Motivation => "motivation",
-        RecordKey.Method => "method",
-        RecordKey.Result => "result",
-        RecordKey.Conclusion => "conclusion",
-        _ => throw new ArgumentOutOfRangeException(nameof(key)),
-    };
+    private static string NameOf(RecordKey key) => GeneratorRecordKeys.NameOf(key);
 
     private static System.Text.Json.JsonEncodedText AiName(RecordKey key) => key switch
     {
