@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ArxivDigest.Parsing;
 
 /// <summary>
@@ -20,17 +22,14 @@ internal static class DialectDetector
     /// Per candidate, the most values any candidate's heading pattern takes from a heading line this candidate's
     /// pattern also matches: its own match counts only if it is that specific.
     /// </summary>
-    private static int[] HeadingSpecificity(ReadOnlySpan<byte> sample, IReadOnlyList<DigestDialect> candidates)
+    private static int[] HeadingSpecificity(ReadOnlySpan<byte> sample, ReadOnlySpan<Range> lines, IReadOnlyList<DigestDialect> candidates)
     {
         int[] best = new int[candidates.Count];
         Span<(int, int)> ranges = stackalloc (int, int)[16];
         Span<bool> matches = stackalloc bool[Math.Min(candidates.Count, 64)];
-        ReadOnlySpan<byte> rest = sample;
-        while (!rest.IsEmpty)
+        foreach (Range r in lines)
         {
-            int nl = rest.IndexOf((byte)'\n');
-            ReadOnlySpan<byte> line = (nl < 0 ? rest : rest[..nl]).TrimEnd((byte)'\r');
-            rest = nl < 0 ? default : rest[(nl + 1)..];
+            ReadOnlySpan<byte> line = sample[r];
             if (line.Length < 2 || line[0] != (byte)'#')
             {
                 continue;
@@ -58,6 +57,41 @@ internal static class DialectDetector
         }
 
         return best;
+    }
+
+    /// <summary>The non-empty lines of the sample, without their line breaks; a last line the sample may have cut is left out.</summary>
+    private static Range[] SplitLines(ReadOnlySpan<byte> sample, out int count)
+    {
+        Range[] lines = ArrayPool<Range>.Shared.Rent(Math.Min(sample.Length, 4096) + 1);
+        count = 0;
+        int start = 0;
+        while (start < sample.Length)
+        {
+            int nl = sample[start..].IndexOf((byte)'\n');
+            if (nl < 0 && sample.Length == SampleLength)
+            {
+                break; // the sample's last line may be cut
+            }
+
+            int end = nl < 0 ? sample.Length : start + nl;
+            int contentEnd = end > start && sample[end - 1] == (byte)'\r' ? end - 1 : end;
+            if (contentEnd > start)
+            {
+                if (count == lines.Length)
+                {
+                    Range[] larger = ArrayPool<Range>.Shared.Rent(lines.Length * 2);
+                    lines.AsSpan().CopyTo(larger);
+                    ArrayPool<Range>.Shared.Return(lines);
+                    lines = larger;
+                }
+
+                lines[count++] = start..contentEnd;
+            }
+
+            start = end + 1;
+        }
+
+        return lines;
     }
 
     /// <summary>A heading's number placeholder holds digits (else the pattern does not really fit the line).</summary>
@@ -102,7 +136,24 @@ internal static class DialectDetector
         seen = 0;
         // A heading line is evidence only for the dialects whose heading pattern fits it best (the most values:
         // "### [1] [Title](url)" is the numbered heading's, though the unnumbered one would take "1] [Title" as a title).
-        int[] specificity = HeadingSpecificity(sample, candidates);
+        // The lines are split once; each candidate then looks at every one of them.
+        Range[] lineArray = SplitLines(sample, out int lineCount);
+        try
+        {
+            return Detect(sample, lineArray.AsSpan(0, lineCount), candidates, out score, out seen);
+        }
+        finally
+        {
+            ArrayPool<Range>.Shared.Return(lineArray);
+        }
+    }
+
+    private static DigestDialect Detect(ReadOnlySpan<byte> sample, ReadOnlySpan<Range> lines, IReadOnlyList<DigestDialect> candidates, out double score, out int seen)
+    {
+        DigestDialect best = candidates[0];
+        score = 0;
+        seen = 0;
+        int[] specificity = HeadingSpecificity(sample, lines, candidates);
 
         (double firstScore, int firstSeen) = (0, 0);
         Span<bool> found = stackalloc bool[64];
@@ -120,27 +171,9 @@ internal static class DialectDetector
 
             Span<(int, int)> ranges = all[..template.Heading.Placeholders.Length];
 
-            ReadOnlySpan<byte> rest = sample;
-            while (!rest.IsEmpty)
+            foreach (Range r in lines)
             {
-                int nl = rest.IndexOf((byte)'\n');
-                ReadOnlySpan<byte> line = nl < 0 ? rest : rest[..nl];
-                rest = nl < 0 ? default : rest[(nl + 1)..];
-                if (nl < 0 && rest.IsEmpty && sample.Length == SampleLength)
-                {
-                    break; // the sample's last line may be cut
-                }
-
-                if (!line.IsEmpty && line[^1] == (byte)'\r')
-                {
-                    line = line[..^1];
-                }
-
-                if (line.IsEmpty)
-                {
-                    continue;
-                }
-
+                ReadOnlySpan<byte> line = sample[r];
                 if (line.StartsWith(template.HeadingPrefix) && template.Heading.TryMatch(line, ranges) && DigitsWhereNumbered(line, template.Heading, ranges))
                 {
                     found[0] |= template.Heading.Placeholders.Length >= specificity[candidateIndex];

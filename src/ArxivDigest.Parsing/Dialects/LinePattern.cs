@@ -20,9 +20,13 @@ internal sealed class LinePattern
         Placeholders = placeholders;
         int title = Array.FindIndex(placeholders, p => p.Slot == TemplateSlot.Title);
         _free = title >= 0 ? title : 0;
+        HasLink = Array.Exists(placeholders, p => p.Slot is TemplateSlot.Url or TemplateSlot.ArxivId);
     }
 
     public TemplatePlaceholder[] Placeholders { get; }
+
+    /// <summary>Whether the line holds the paper's link (<c>{url}</c> or <c>{id}</c>).</summary>
+    public bool HasLink { get; }
 
     /// <summary>The text the line starts with.</summary>
     public ReadOnlySpan<byte> Prefix => _literals[0];
@@ -35,6 +39,12 @@ internal sealed class LinePattern
 
     /// <summary>Matches a whole line; <paramref name="ranges"/> (one per placeholder) receives each value's start and length.</summary>
     public bool TryMatch(ReadOnlySpan<byte> line, Span<(int Start, int Length)> ranges)
+        => Match(line, ranges, store: true);
+
+    /// <summary>Whether a whole line matches, without taking its values (the reader asks this of most lines it scans).</summary>
+    public bool IsMatch(ReadOnlySpan<byte> line) => Match(line, default, store: false);
+
+    private bool Match(ReadOnlySpan<byte> line, Span<(int Start, int Length)> ranges, bool store)
     {
         ReadOnlySpan<byte> prefix = _literals[0];
         ReadOnlySpan<byte> suffix = _literals[^1];
@@ -59,7 +69,11 @@ internal sealed class LinePattern
                 return false;
             }
 
-            ranges[i] = (left, at);
+            if (store)
+            {
+                ranges[i] = (left, at);
+            }
+
             left += at + after.Length;
         }
 
@@ -77,11 +91,19 @@ internal sealed class LinePattern
                 return false;
             }
 
-            ranges[i] = (left + at + before.Length, right - (left + at + before.Length));
+            if (store)
+            {
+                ranges[i] = (left + at + before.Length, right - (left + at + before.Length));
+            }
+
             right = left + at;
         }
 
-        ranges[_free] = (left, right - left);
+        if (store)
+        {
+            ranges[_free] = (left, right - left);
+        }
+
         return true;
     }
 }

@@ -92,8 +92,7 @@ internal sealed class TemplateElement
                 return !SpaceAfterLabel || line.Length == Match.Length || line[Match.Length] == (byte)' ';
 
             case TemplateElementKind.LineField:
-                Span<(int, int)> ranges = stackalloc (int, int)[Pattern!.Placeholders.Length];
-                return Pattern.TryMatch(line, ranges);
+                return Pattern!.IsMatch(line);
 
             default:
                 if (line.StartsWith(Match) && !line[Match.Length..].ContainsAnyExcept((byte)' ', (byte)'\t'))

@@ -29,7 +29,9 @@ internal enum TemplateSlot : byte
 internal sealed record TemplatePlaceholder(string Name, TemplateSlot Slot, string? Key, string Label)
 {
     /// <summary>The field kind of a summary slot, or <see cref="PaperFieldKind.Other"/>.</summary>
-    public PaperFieldKind FieldKind => Slot switch
+    public PaperFieldKind FieldKind { get; } = KindOf(Slot);
+
+    private static PaperFieldKind KindOf(TemplateSlot slot) => slot switch
     {
         TemplateSlot.MainCategory => PaperFieldKind.MainCategory,
         TemplateSlot.Tldr => PaperFieldKind.Tldr,

@@ -42,6 +42,13 @@ public ref struct DigestReader
     private int _urlStart;
     private int _urlLength;
 
+    // The line a value scan stopped at, as it was matched then: the next token starts there, so it is not matched twice.
+    private int _boundaryAt;
+    private int _boundaryAfter;
+    private bool _boundaryStartsPaper;
+    private TemplateElement? _boundaryElement;
+    private MarkupMatch _boundaryHow;
+
     /// <summary>Creates a reader over a whole input in the canonical layout.</summary>
     public DigestReader(ReadOnlySpan<byte> utf8)
         : this(utf8, isFinalBlock: true, default)
@@ -71,6 +78,7 @@ public ref struct DigestReader
         _lineEnding = state.LineEnding;
         _bomChecked = state.BomChecked;
         _sawToc = state.SawTableOfContents;
+        _boundaryAt = -1;
         TokenType = DigestTokenType.None;
     }
 
@@ -262,8 +270,14 @@ public ref struct DigestReader
             {
                 MarkupMatch how = MarkupMatch.Exact;
                 TemplateElement? element = null;
-                bool boundary = StartsPaperOrSection(line);
-                if (!boundary)
+                bool boundary;
+                if (pos == _boundaryAt && _lastOrder == _boundaryAfter)
+                {
+                    boundary = _boundaryStartsPaper;
+                    element = _boundaryElement;
+                    how = _boundaryHow;
+                }
+                else if (!(boundary = StartsPaperOrSection(line)))
                 {
                     // An element out of order (a second label, a second <details>) is still the template's: a duplicate.
                     element = _template.Match(line, _lastOrder, out how)
@@ -659,12 +673,14 @@ public ref struct DigestReader
             {
                 if (StartsPaperOrSection(l))
                 {
+                    RememberBoundary(scan, order, startsPaper: true, null, MarkupMatch.Exact);
                     break;
                 }
 
-                TemplateElement? element = _template.Match(l, order, out _);
+                TemplateElement? element = _template.Match(l, order, out MarkupMatch how);
                 if (element is not null)
                 {
+                    RememberBoundary(scan, order, startsPaper: false, element, how);
                     strip = element.BlankLinesBefore + 1;
                     break;
                 }
@@ -699,6 +715,15 @@ public ref struct DigestReader
         boundary = scan;
         boundaryLines = scanLines;
         return true;
+    }
+
+    private void RememberBoundary(int at, int after, bool startsPaper, TemplateElement? element, MarkupMatch how)
+    {
+        _boundaryAt = at;
+        _boundaryAfter = after;
+        _boundaryStartsPaper = startsPaper;
+        _boundaryElement = element;
+        _boundaryHow = how;
     }
 
     private void ReadHeading(int pos, int end)
@@ -786,7 +811,7 @@ public ref struct DigestReader
             }
         }
 
-        bool hasLink = Array.Exists(pattern.Placeholders, p => p.Slot is TemplateSlot.Url or TemplateSlot.ArxivId);
+        bool hasLink = pattern.HasLink;
         if (titleStart < 0 || (hasLink && urlLength == 0))
         {
             return false;
