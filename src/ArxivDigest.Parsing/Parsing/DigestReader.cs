@@ -42,8 +42,11 @@ public ref struct DigestReader
     private int _urlStart;
     private int _urlLength;
 
-    // The line a value scan stopped at, as it was matched then: the next token starts there, so it is not matched twice.
+    // The line a value scan stopped at, as it was found and matched then: the next token starts there, so it is
+    // neither scanned for its end nor matched twice.
     private int _boundaryAt;
+    private int _boundaryEnd;
+    private int _boundaryNext;
     private int _boundaryAfter;
     private bool _boundaryStartsPaper;
     private TemplateElement? _boundaryElement;
@@ -253,7 +256,12 @@ public ref struct DigestReader
                 return false;
             }
 
-            if (!TryGetLine(pos, out int end, out int next))
+            int end, next;
+            if (pos == _boundaryAt)
+            {
+                (end, next) = (_boundaryEnd, _boundaryNext);
+            }
+            else if (!TryGetLine(pos, out end, out next))
             {
                 return false;
             }
@@ -271,7 +279,7 @@ public ref struct DigestReader
                 MarkupMatch how = MarkupMatch.Exact;
                 TemplateElement? element = null;
                 bool boundary;
-                if (pos == _boundaryAt && _lastOrder == _boundaryAfter)
+                if (pos == _boundaryAt && _lastOrder == _boundaryAfter && _boundaryAfter >= 0)
                 {
                     boundary = _boundaryStartsPaper;
                     element = _boundaryElement;
@@ -673,20 +681,21 @@ public ref struct DigestReader
             {
                 if (StartsPaperOrSection(l))
                 {
-                    RememberBoundary(scan, order, startsPaper: true, null, MarkupMatch.Exact);
+                    RememberBoundary(scan, e, n, order, startsPaper: true, null, MarkupMatch.Exact);
                     break;
                 }
 
                 TemplateElement? element = _template.Match(l, order, out MarkupMatch how);
                 if (element is not null)
                 {
-                    RememberBoundary(scan, order, startsPaper: false, element, how);
+                    RememberBoundary(scan, e, n, order, startsPaper: false, element, how);
                     strip = element.BlankLinesBefore + 1;
                     break;
                 }
 
                 if (isExtra && previousBlank && _template.UnknownLabel(l, out _, out _) > 0)
                 {
+                    RememberBoundary(scan, e, n, after: -1, startsPaper: false, null, MarkupMatch.Exact); // the line only
                     break;
                 }
             }
@@ -717,9 +726,11 @@ public ref struct DigestReader
         return true;
     }
 
-    private void RememberBoundary(int at, int after, bool startsPaper, TemplateElement? element, MarkupMatch how)
+    private void RememberBoundary(int at, int end, int next, int after, bool startsPaper, TemplateElement? element, MarkupMatch how)
     {
         _boundaryAt = at;
+        _boundaryEnd = end;
+        _boundaryNext = next;
         _boundaryAfter = after;
         _boundaryStartsPaper = startsPaper;
         _boundaryElement = element;
