@@ -41,6 +41,8 @@ public ref struct DigestReader
     private int _titleLength;
     private int _urlStart;
     private int _urlLength;
+    private int _column;
+    private int _columnLineStart;
 
     // The line a value scan stopped at, as it was found and matched then: the next token starts there, so it is
     // neither scanned for its end nor matched twice.
@@ -152,7 +154,7 @@ public ref struct DigestReader
     public int TokenLine { get; private set; }
 
     /// <summary>The 1-based column (in characters) where <see cref="ValueSpan"/> starts on <see cref="TokenLine"/>.</summary>
-    public int ValueColumn { get; private set; }
+    public readonly int ValueColumn => _columnLineStart < 0 ? _column : Utf8Text.CountChars(_buffer[_columnLineStart.._valueStart]) + 1;
 
     /// <summary>Whether the input uses <c>\r\n</c> line breaks (decided by its first line).</summary>
     public readonly bool IsCrLf => _lineEnding == LineEnding.CrLf;
@@ -347,7 +349,7 @@ public ref struct DigestReader
         Placeholder = null;
         _labelStart = pos;
         _labelLength = 0;
-        SetValue(pos + textStart, end - pos - textStart, column: Utf8Text.CountChars(_buffer.Slice(pos, textStart)) + 1);
+        SetValueOnLine(pos + textStart, end - pos - textStart, lineStart: pos);
         Commit(DigestTokenType.Field, lines, next, lines + 1);
         Markup = element;
         return true;
@@ -483,7 +485,7 @@ public ref struct DigestReader
         {
             // Text after </details> on its line is outside the paper; the token carries it. Other text in the tag too.
             int after = how == MarkupMatch.OtherContent ? element.TagPrefix!.Length : element.Match.Length;
-            SetValue(pos + after, end - pos - after, column: Utf8Text.CountChars(line[..after]) + 1);
+            SetValueOnLine(pos + after, end - pos - after, lineStart: pos);
             Commit(DigestTokenType.PaperEnd, lines, next, lines + 1);
             IsPaperClosed = true;
             _inPaper = false;
@@ -525,7 +527,7 @@ public ref struct DigestReader
 
                 if (element.SingleLine)
                 {
-                    SetValue(valueStart, end - valueStart, column: Utf8Text.CountChars(_buffer[pos..valueStart]) + 1);
+                    SetValueOnLine(valueStart, end - valueStart, lineStart: pos);
                     Commit(placeholder.Slot == TemplateSlot.Authors ? DigestTokenType.Authors : DigestTokenType.Field, lines, next, lines + 1);
                     _lastOrder = Math.Max(_lastOrder, order);
                     return true;
@@ -540,7 +542,8 @@ public ref struct DigestReader
                 return false;
             }
 
-            ValueColumn = element.ValueBelow ? 1 : Utf8Text.CountChars(_buffer[pos..valueStart]) + 1;
+            _column = 1;
+            _columnLineStart = element.ValueBelow ? -1 : pos;
             Commit(DigestTokenType.Field, element.ValueBelow ? lines + element.ValueBreaks : lines, boundary, boundaryLines);
             _lastOrder = Math.Max(_lastOrder, order);
             return true;
@@ -563,7 +566,7 @@ public ref struct DigestReader
             return false;
         }
 
-        ValueColumn = Utf8Text.CountChars(_buffer[pos..start]) + 1;
+        _columnLineStart = pos;
         Commit(DigestTokenType.Field, lines, extraBoundary, extraLines);
         return true;
     }
@@ -594,7 +597,7 @@ public ref struct DigestReader
 
         TemplatePlaceholder placeholder = pattern.Placeholders[part];
         (int valueStart, int valueLength) = ranges[part];
-        SetValue(pos + valueStart, valueLength, column: Utf8Text.CountChars(line[..valueStart]) + 1);
+        SetValueOnLine(pos + valueStart, valueLength, lineStart: pos);
         _labelStart = pos;
         _labelLength = 0;
         Placeholder = placeholder;
@@ -839,7 +842,7 @@ public ref struct DigestReader
         _titleLength = titleLength;
         _urlStart = pos + urlStart;
         _urlLength = urlLength;
-        SetValue(pos + titleStart, titleLength, column: Utf8Text.CountChars(line[..titleStart]) + 1);
+        SetValueOnLine(pos + titleStart, titleLength, lineStart: pos);
         IsHeadingValid = true;
         return true;
     }
@@ -908,7 +911,9 @@ public ref struct DigestReader
     private readonly bool StartsOutsideElement(ReadOnlySpan<byte> line)
         => StartsPaperOrSection(line) || DigestLayout.TryParseTocEntry(line, out _, out _, out _) || DigestLayout.IsNavigation(line) || DigestLayout.IsThematicBreak(line);
 
-    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IsEmpty || !line.ContainsAnyExcept((byte)' ', (byte)'\t');
+    // Most lines start with text: one comparison before the vectorised search.
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+        => line.IsEmpty || ((line[0] == (byte)' ' || line[0] == (byte)'\t') && !line.ContainsAnyExcept((byte)' ', (byte)'\t'));
 
     /// <summary>Finds the line at <paramref name="from"/>: its content (without the line break) ends at <paramref name="end"/>, the next line starts at <paramref name="next"/>.</summary>
     private readonly bool TryGetLine(int from, out int end, out int next)
@@ -940,7 +945,16 @@ public ref struct DigestReader
     {
         _valueStart = start;
         _valueLength = length;
-        ValueColumn = column;
+        _column = column;
+        _columnLineStart = -1;
+    }
+
+    // The column is counted (in characters, from the line's start) only when asked for: rarely, for a diagnostic.
+    private void SetValueOnLine(int start, int length, int lineStart)
+    {
+        _valueStart = start;
+        _valueLength = length;
+        _columnLineStart = lineStart;
     }
 
     private void Commit(DigestTokenType type, int tokenLines, int consumed, int linesConsumed)
