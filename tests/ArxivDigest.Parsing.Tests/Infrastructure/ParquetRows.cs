@@ -57,7 +57,7 @@ internal sealed class ParquetRow
         Result = paper.Result,
         Conclusion = paper.Conclusion,
         Abstract = paper.Abstract,
-        ExtraFields = [.. paper.ExtraFields.Select(f => new ParquetExtraField { Label = f.Label, Value = f.Value })],
+        ExtraFields = [.. paper.ExtraFields.Select(f => new ParquetExtraField { Label = f.Label, Value = f.Value, Key = f.Key })],
         DigestDate = paper.DigestDate,
         ArxivYear = paper.Id?.Year,
         ArxivMonth = paper.Id?.Month,
@@ -86,7 +86,7 @@ internal sealed class ParquetRow
         Line("result", Result);
         Line("conclusion", Conclusion);
         Line("abstract", Abstract);
-        Line("extra_fields", ExtraFields is null ? null : new Raw("[" + string.Join(", ", ExtraFields.Select(f => $"{{label: {Show(f.Label, maxText)}, value: {Show(f.Value, maxText)}}}")) + "]"));
+        Line("extra_fields", ExtraFields is null ? null : new Raw("[" + string.Join(", ", ExtraFields.Select(f => $"{{label: {Show(f.Label, maxText)}, value: {Show(f.Value, maxText)}{(f.Key is null ? "" : $", key: {Show(f.Key, maxText)}")}}}")) + "]"));
         Line("digest_date", DigestDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Line("arxiv_year", ArxivYear);
         Line("arxiv_month", ArxivMonth);
@@ -141,4 +141,5 @@ internal sealed class ParquetExtraField
 {
     [JsonPropertyName("label")][ParquetRequired] public string? Label { get; set; }
     [JsonPropertyName("value")][ParquetRequired] public string? Value { get; set; }
+    [JsonPropertyName("key")] public string? Key { get; set; }
 }

@@ -45,7 +45,7 @@ public sealed class DuckDbReadsTheOutputTests : IDisposable
         Assert.Equal("VARCHAR[]", types["authors"]);
         Assert.Equal("DATE", types["digest_date"]);
         Assert.Equal("INTEGER", types["author_count"]);
-        Assert.Equal("STRUCT(\"label\" VARCHAR, \"value\" VARCHAR)[]", types["extra_fields"]);
+        Assert.Equal("STRUCT(\"label\" VARCHAR, \"value\" VARCHAR, \"key\" VARCHAR)[]", types["extra_fields"]);
 
         // Per digest date, the same totals as the tables of contents.
         AssertPartitionTotals(file, "digest_date", TocTotalsByDate());

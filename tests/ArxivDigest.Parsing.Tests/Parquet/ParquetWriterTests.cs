@@ -331,6 +331,33 @@ public sealed class ParquetWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task Extra_fields_carry_their_key_where_the_layout_names_one()
+    {
+        Paper paper = new()
+        {
+            Title = "A fork's fields",
+            Url = "https://arxiv.org/abs/2601.00002",
+            ExtraFields =
+            [
+                new PaperField("Keywords", "graphs, agents", default) { Key = "keywords" },
+                new PaperField("Zebra", "unknown label", default),
+                new PaperField("Relevance Score", "4", default) { Key = "importance_score" },
+            ],
+        };
+        byte[] parquet = await ParquetRow.WriteAsync([paper, new Paper { Title = "None", Url = "https://arxiv.org/abs/2601.00003" }]);
+
+        List<ParquetRow> rows = await ParquetRow.ReadAsync(parquet);
+        Assert.Equal(ParquetRow.Expected(paper).Describe(), rows[0].Describe());
+
+        string file = DuckDb.Literal(Save(parquet));
+        List<object?[]> fields = DuckDb.Query($"SELECT f.label, f.key, f.value FROM (SELECT unnest(extra_fields) AS f FROM {file})");
+        Assert.Equal(
+            [["Keywords", "keywords", "graphs, agents"], ["Zebra", null, "unknown label"], ["Relevance Score", "importance_score", "4"]],
+            fields);
+        Assert.Equal(2L, DuckDb.Int64(DuckDb.Query($"SELECT count(*) FROM (SELECT unnest(extra_fields) AS f FROM {file}) WHERE f.key IS NOT NULL").Single()[0]));
+    }
+
+    [Fact]
     public async Task Text_of_any_length_reads_back_exactly_across_row_groups()
     {
         // The buffered text is packed into reused blocks: values longer than a block, values that do not fit in the

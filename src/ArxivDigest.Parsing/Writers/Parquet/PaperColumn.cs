@@ -227,30 +227,36 @@ internal sealed class StringListColumn : PaperColumn
 }
 
 /// <summary>
-/// A LIST of (label, value) structs, in order, duplicates kept: <c>optional group (LIST) { repeated group list {
-/// optional group element { required binary label (STRING); required binary value (STRING) } } }</c>. Never null: a
-/// paper without extra fields has an empty list.
+/// A LIST of (label, value, key) structs, in order, duplicates kept: <c>optional group (LIST) { repeated group list {
+/// optional group element { required binary label (STRING); required binary value (STRING); optional binary key
+/// (STRING) } } }</c>. Never null: a paper without extra fields has an empty list. <c>key</c> is the field's
+/// <see cref="PaperField.Key"/> (a dialect's placeholder or a record's key), null for a label the layout does not know.
 /// </summary>
 internal sealed class LabelledValueListColumn : PaperColumn
 {
-    // Definition levels: 1 = empty list, 3 = an element (2 would be a null element, which is never written).
+    // Definition levels: 1 = empty list, 3 = an element (2 would be a null element, which is never written); the
+    // optional key one more: 3 = an element without a key, 4 = with one.
     private const int EmptyList = 1;
     private const int Element = 3;
+    private const int ElementWithKey = 4;
 
     private readonly DataField<string> _label = new("label", nullable: false);
     private readonly DataField<string> _valueField = new("value", nullable: false);
+    private readonly DataField<string> _keyField = new("key", nullable: true);
     private readonly ListField _field;
     private readonly Func<Paper, ImmutableArray<PaperField>> _value;
     private readonly GrowableBuffer<ReadOnlyMemory<char>> _labels = new();
     private readonly GrowableBuffer<ReadOnlyMemory<char>> _values = new();
+    private readonly GrowableBuffer<ReadOnlyMemory<char>> _keys = new(); // only the keys there are: nulls are in the levels
     private readonly CharArena _text = new();
     private readonly GrowableBuffer<int> _definitions = new();
+    private readonly GrowableBuffer<int> _keyDefinitions = new();
     private readonly GrowableBuffer<int> _repetitions = new();
 
     public LabelledValueListColumn(string name, Func<Paper, ImmutableArray<PaperField>> value)
         : base(name)
     {
-        _field = new ListField(name, new StructField("element", _label, _valueField));
+        _field = new ListField(name, new StructField("element", _label, _valueField, _keyField));
         _value = value;
     }
 
@@ -262,6 +268,7 @@ internal sealed class LabelledValueListColumn : PaperColumn
         if (items.IsDefaultOrEmpty)
         {
             _definitions.Add(EmptyList);
+            _keyDefinitions.Add(EmptyList);
             _repetitions.Add(0);
             return 0;
         }
@@ -269,11 +276,23 @@ internal sealed class LabelledValueListColumn : PaperColumn
         long size = 0;
         for (int i = 0; i < items.Length; i++)
         {
-            _labels.Add(_text.Add(items[i].Label));
-            _values.Add(_text.Add(items[i].Value));
+            PaperField item = items[i];
+            _labels.Add(_text.Add(item.Label));
+            _values.Add(_text.Add(item.Value));
             _definitions.Add(Element);
+            if (item.Key is string key)
+            {
+                _keys.Add(_text.Add(key));
+                _keyDefinitions.Add(ElementWithKey);
+                size += Utf8Size(key);
+            }
+            else
+            {
+                _keyDefinitions.Add(Element);
+            }
+
             _repetitions.Add(i == 0 ? 0 : 1);
-            size += Utf8Size(items[i].Label) + Utf8Size(items[i].Value);
+            size += Utf8Size(item.Label) + Utf8Size(item.Value);
         }
 
         return size;
@@ -283,14 +302,17 @@ internal sealed class LabelledValueListColumn : PaperColumn
     {
         await rowGroup.WriteAllPartsAsync(_label, _labels.Memory, _definitions.Memory, _repetitions.Memory, cancellationToken).ConfigureAwait(false);
         await rowGroup.WriteAllPartsAsync(_valueField, _values.Memory, _definitions.Memory, _repetitions.Memory, cancellationToken).ConfigureAwait(false);
+        await rowGroup.WriteAllPartsAsync(_keyField, _keys.Memory, _keyDefinitions.Memory, _repetitions.Memory, cancellationToken).ConfigureAwait(false);
     }
 
     public override void Clear()
     {
         _labels.Clear();
         _values.Clear();
+        _keys.Clear();
         _text.Clear();
         _definitions.Clear();
+        _keyDefinitions.Clear();
         _repetitions.Clear();
     }
 
@@ -298,8 +320,10 @@ internal sealed class LabelledValueListColumn : PaperColumn
     {
         _labels.Dispose();
         _values.Dispose();
+        _keys.Dispose();
         _text.Dispose();
         _definitions.Dispose();
+        _keyDefinitions.Dispose();
         _repetitions.Dispose();
     }
 }
