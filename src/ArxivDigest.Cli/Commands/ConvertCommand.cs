@@ -25,8 +25,6 @@ internal static class ConvertCommand
         };
 
         var command = new Command("convert", "Convert digests to another format, optionally choosing papers (--category, --match, --dedupe ...).");
-        var reading = new ReaderOptions();
-        reading.AddTo(command);
         var output = new OutputOptions();
         output.AddTo(command);
         command.Options.Add(strict);
@@ -34,6 +32,8 @@ internal static class ConvertCommand
         command.Options.Add(quiet);
         var selection = new SelectionOptions();
         selection.AddTo(command);
+        var reading = new ReaderOptions();
+        reading.AddTo(command);
 
         // Each built-in format's own options become command-line options (--bib-abstract, ...); any format's are --option.
         var formatOptions = new FormatOptions(PaperWriterRegistry.CreateDefault());
