@@ -18,6 +18,7 @@ internal sealed class FormatOptions
     private readonly Option<string[]> _option = new("--option")
     {
         Description = "A format option NAME=VALUE, for any format (a plug-in's too; see 'arxiv-digest formats'); repeatable, the last one wins.",
+        HelpName = "NAME=VALUE",
         Arity = ArgumentArity.ZeroOrMore,
     };
 

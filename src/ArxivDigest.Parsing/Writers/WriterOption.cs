@@ -17,7 +17,7 @@ public abstract class WriterOption
     private protected WriterOption(string name, string description, IReadOnlyList<string> allowedValues, bool isFlag, string valueName, string valueDescription)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (name[0] == '-' || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_'))
+        if (name[0] == '-' || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
         {
             throw new ArgumentException($"Option name '{name}' must be lower-case letters, digits and dashes, not starting with a dash.", nameof(name));
         }

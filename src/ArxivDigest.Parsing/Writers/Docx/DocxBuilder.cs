@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.IO.Compression;
 using DocumentFormat.OpenXml;
+using System.IO.Compression;
 using DocumentFormat.OpenXml.Wordprocessing;
 using W14 = DocumentFormat.OpenXml.Office2010.Word;
 
