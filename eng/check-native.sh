@@ -90,6 +90,8 @@ done
 STDIN=samples/2026-01-26.md same "stdin" convert - --to jsonl --date 2026-01-26
 same "strict-error" convert samples/2026-01-26.md --to jsonl --strict --match '(' --category
 same "usage-error" convert samples/2026-01-26.md --to nope
+same "wrong-format-option" convert samples/2026-01-26.md --to jsonl --bib-abstract
+same "unknown-option" convert samples/2026-01-26.md --to jsonl --option typo=1
 same "formats" formats
 same "help" --help
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Bibtex;
@@ -37,18 +36,15 @@ public class BibtexBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Task<long> Utf8() => WriteAsync(PaperWriterOptions.Default);
+    public Task<long> Utf8() => WriteAsync(BibtexPaperWriterOptions.Default);
 
     [Benchmark]
-    public Task<long> Ascii() => WriteAsync(Options(("bib-ascii", "true")));
+    public Task<long> Ascii() => WriteAsync(new BibtexPaperWriterOptions { Ascii = true });
 
     [Benchmark]
-    public Task<long> AbstractAndNote() => WriteAsync(Options(("bib-abstract", "true"), ("bib-note", "tldr")));
+    public Task<long> AbstractAndNote() => WriteAsync(new BibtexPaperWriterOptions { Abstract = true, Note = BibtexNote.Tldr });
 
-    private static PaperWriterOptions Options(params (string Name, string Value)[] values) =>
-        new() { Properties = values.ToDictionary(v => v.Name, v => v.Value).ToImmutableDictionary() };
-
-    private async Task<long> WriteAsync(PaperWriterOptions options)
+    private async Task<long> WriteAsync(BibtexPaperWriterOptions options)
     {
         _output.SetLength(0);
         await using (PaperWriter writer = BibtexPaperWriter.Format.Create(_output, options))

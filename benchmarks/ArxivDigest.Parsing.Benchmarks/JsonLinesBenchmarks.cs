@@ -72,7 +72,7 @@ public class JsonLinesBenchmarks
     public async Task<long> RoundTripToDailyArxiv()
     {
         _output.SetLength(0);
-        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(_output, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv }))
+        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(_output, new JsonPaperWriterOptions { Shape = JsonShape.DailyArxiv }))
         {
             await using (PaperReader reader = PaperReader.Create(new MemoryStream(_bytes, writable: false), options: null, leaveOpen: false))
             {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using ArxivDigest.Parsing.Writers;
@@ -51,9 +50,9 @@ internal static class ParquetConversion
 
     private static long Ours(IReadOnlyList<string> digests, string output, string codec)
     {
-        var options = codec == "default"
-            ? PaperWriterOptions.Default
-            : new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add("parquet-compression", codec) };
+        ParquetPaperWriterOptions options = codec == "default"
+            ? ParquetPaperWriterOptions.Default
+            : new ParquetPaperWriterOptions { Compression = Enum.Parse<ParquetCompression>(codec, ignoreCase: true) };
         using FileStream file = File.Create(output);
         int papers = 0;
         var writer = new ParquetPaperWriter(file, options);

@@ -132,7 +132,7 @@ internal static class JsonLinesTarget
     private static byte[] Write(IEnumerable<Paper> papers, JsonShape shape)
     {
         var output = new MemoryStream();
-        PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new PaperWriterOptions { JsonShape = shape });
+        PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new JsonPaperWriterOptions { Shape = shape });
         try
         {
             foreach (Paper paper in papers)

@@ -1,7 +1,7 @@
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using ArxivDigest.Parsing.Writers;
+using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Parquet;
 using Parquet;
 
@@ -37,7 +37,7 @@ internal static class WriterTargets
                 continue; // its own target: building a Word package costs more than all the others together
             }
 
-            PaperWriterOptions options = OptionsFor(format, data, ref pick);
+            object options = OptionsFor(format, data, ref pick);
             switch (format.Name)
             {
                 case "json":
@@ -88,43 +88,47 @@ internal static class WriterTargets
         }
     }
 
-    /// <summary>Options drawn from the input: each choice or flag of the format, a small row group, the title from the input's first line.</summary>
-    private static PaperWriterOptions OptionsFor(PaperWriterFormat format, byte[] data, ref Splits pick)
+    /// <summary>
+    /// Options drawn from the input, set through the format's option descriptors: each choice or flag, a small row
+    /// group, the title from the input's first line, the JSON indentation. A dataset's partition column is left to
+    /// <see cref="WriteDataset"/>.
+    /// </summary>
+    private static object OptionsFor(PaperWriterFormat format, byte[] data, ref Splits pick)
     {
-        ImmutableDictionary<string, string>.Builder properties = ImmutableDictionary.CreateBuilder<string, string>();
+        object options = format.DefaultOptions;
         foreach (WriterOption option in format.Options)
         {
+            if (option.Name == "partition-by")
+            {
+                continue;
+            }
+
             if (option.AllowedValues.Count > 0)
             {
-                properties[option.Name] = option.AllowedValues[pick.Next(option.AllowedValues.Count)];
+                options = option.Apply(options, option.AllowedValues[pick.Next(option.AllowedValues.Count)]);
             }
             else if (option.Name == "parquet-row-group-size" && pick.Next(2) == 0)
             {
-                properties[option.Name] = RowGroupSizes[pick.Next(RowGroupSizes.Length)];
+                options = option.Apply(options, RowGroupSizes[pick.Next(RowGroupSizes.Length)]);
             }
             else if (option.Name == "docx-title" && pick.Next(2) == 0)
             {
                 int nl = data.AsSpan().IndexOf((byte)'\n');
-                properties[option.Name] = Encoding.UTF8.GetString(data.AsSpan(0, nl < 0 ? Math.Min(data.Length, 200) : Math.Min(nl, 200)));
+                options = option.Apply(options, Encoding.UTF8.GetString(data.AsSpan(0, nl < 0 ? Math.Min(data.Length, 200) : Math.Min(nl, 200))));
             }
         }
 
-        return new PaperWriterOptions
-        {
-            JsonShape = pick.Next(2) == 0 ? JsonShape.Native : JsonShape.DailyArxiv,
-            Indented = pick.Next(2) == 0,
-            Properties = properties.ToImmutable(),
-        };
+        return options is JsonPaperWriterOptions json ? json with { Indented = pick.Next(2) == 0 } : options;
     }
 
-    private static byte[] Write(PaperWriterFormat format, PaperWriterOptions options, Digest digest)
+    private static byte[] Write(PaperWriterFormat format, object options, Digest digest)
     {
         var output = new MemoryStream();
         WriteTo(output, format, options, digest);
         return output.ToArray();
     }
 
-    private static void WriteTo(Stream output, PaperWriterFormat format, PaperWriterOptions options, Digest digest)
+    private static void WriteTo(Stream output, PaperWriterFormat format, object options, Digest digest)
     {
         PaperWriter writer = format.Create(output, options);
         try
@@ -243,7 +247,7 @@ internal static class WriterTargets
         }
 
         var column = (ParquetPartitionColumn)pick.Next(3);
-        var writer = new ParquetDatasetWriter(folder, column, OptionsFor(ParquetPaperWriter.Format, data, ref pick));
+        var writer = new ParquetDatasetWriter(folder, column, (ParquetPaperWriterOptions)OptionsFor(ParquetPaperWriter.Format, data, ref pick));
         bool tooLong = false;
         try
         {

@@ -96,7 +96,7 @@ internal static class CliApp
         }
         catch (FormatException e)
         {
-            // A writer option's value the format does not take (for example through --option).
+            // A value a writer refuses when it is made (a plug-in checking its options itself, say).
             await console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }

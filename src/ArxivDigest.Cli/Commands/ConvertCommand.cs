@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using ArxivDigest.Parsing;
 using ArxivDigest.Parsing.Selection;
 using ArxivDigest.Parsing.Writers;
-using ArxivDigest.Parsing.Writers.Parquet;
 
 namespace ArxivDigest.Cli.Commands;
 
@@ -13,21 +11,6 @@ internal static class ConvertCommand
 {
     public static Command Create(CliConsole console, Option<string[]> plugins)
     {
-        Argument<string[]> inputs = InputArgument.Create();
-        var to = new Option<string?>("--to", "-t")
-        {
-            Description = ToDescription(PaperWriterRegistry.CreateDefault()),
-        };
-        var output = new Option<string?>("--output", "-o")
-        {
-            Description = "The output file (written under a temporary name and moved into place when complete; a FIFO or character device is written through), or a directory (existing, or ending in /) for one output per input; - or absent for standard output.",
-        };
-        var shape = new Option<string>("--json-shape")
-        {
-            Description = "JSON object shape: native (this tool's) or daily-arxiv (the generator's own JSON lines).",
-            DefaultValueFactory = _ => "native",
-        };
-        shape.AcceptOnlyFromAmong("native", "daily-arxiv");
         var strict = new Option<bool>("--strict")
         {
             Description = "Stop at the first warning or error in the input (exit code 1); by default they are reported and reading goes on.",
@@ -36,53 +19,41 @@ internal static class ConvertCommand
         {
             Description = "The digest date (YYYY-MM-DD) when the file name does not give it, e.g. for standard input.",
         };
-        var options = new Option<string[]>("--option")
-        {
-            Description = "A writer option name=value for third-party formats (repeatable).",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
         var quiet = new Option<bool>("--quiet", "-q")
         {
             Description = "Print only errors: no progress, no warnings.",
         };
-        var partitionBy = new Option<string?>("--partition-by")
-        {
-            Description = "Write a Hive-style Parquet dataset into the folder OUTPUT, one folder per value: digest_date, main_category or arxiv_year.",
-        };
-        partitionBy.AcceptOnlyFromAmong([.. PartitionColumns.Keys]);
 
-        var command = new Command("convert", "Convert digests to another format, optionally choosing papers (--category, --match, --dedupe ...).")
-        {
-            inputs, to, output, shape, strict, date, options, quiet, partitionBy,
-        };
+        var command = new Command("convert", "Convert digests to another format, optionally choosing papers (--category, --match, --dedupe ...).");
+        var output = new OutputOptions();
+        output.AddTo(command);
+        command.Options.Add(strict);
+        command.Options.Add(date);
+        command.Options.Add(quiet);
         var selection = new SelectionOptions();
         selection.AddTo(command);
         var reading = new ReaderOptions();
         reading.AddTo(command);
 
-        // Each built-in format's own options become command-line options (--bib-abstract, ...).
-        List<(WriterOption Descriptor, Option Option)> formatOptions = FormatOptions(PaperWriterRegistry.CreateDefault());
-        foreach ((_, Option option) in formatOptions)
-        {
-            command.Options.Add(option);
-        }
+        // Each built-in format's own options become command-line options (--bib-abstract, ...); any format's are --option.
+        var formatOptions = new FormatOptions(PaperWriterRegistry.CreateDefault());
+        formatOptions.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             (PaperWriterRegistry registry, PaperInputRegistry inputFormats) = PluginLoader.CreateRegistries(parse.GetValue(plugins) ?? []);
+            Reading read = reading.Read(parse, inputFormats, parse.GetValue(strict));
             var settings = new Settings(
-                DigestInput.Resolve(parse.GetValue(inputs) ?? [], reading.DirectoryExtensions(parse, inputFormats)),
-                parse.GetValue(to),
-                parse.GetValue(output),
-                parse.GetValue(shape) == "daily-arxiv" ? JsonShape.DailyArxiv : JsonShape.Native,
-                reading.Read(parse, parse.GetValue(strict), inputFormats),
+                read.Inputs,
+                output.FormatName(parse),
+                output.Output(parse),
+                read.Options,
                 SelectionOptions.ParseDate("--date", parse.GetValue(date)),
-                ParseProperties(parse.GetValue(options) ?? [], FormatValues(parse, formatOptions)),
+                formatOptions.Given(parse),
                 parse.GetValue(quiet),
                 selection.Read(parse),
                 selection.IdsFile(parse),
-                [.. PluginLoader.Paths(parse.GetValue(plugins) ?? [])],
-                parse.GetValue(partitionBy) is string column ? PartitionColumns[column] : null);
+                [.. PluginLoader.Paths(parse.GetValue(plugins) ?? [])]);
             return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -90,60 +61,42 @@ internal static class ConvertCommand
 
     /// <summary>
     /// For <c>convert --help</c>: lists the formats of the plug-ins given (or in ARXIV_DIGEST_PLUGINS) in the
-    /// description of <c>--to</c> too; a plug-in that does not load leaves the built-in list.
+    /// description of <c>--to</c> too.
     /// </summary>
-    public static void DescribeFormats(Command convert, string[] plugins)
-    {
-        try
-        {
-            convert.Options.First(o => o.Name == "--to").Description = ToDescription(PluginLoader.CreateRegistry(plugins));
-        }
-        catch (Exception)
-        {
-            // Help is shown whatever the plug-in does; the conversion itself reports why it cannot be used.
-        }
-    }
-
-    private static string ToDescription(PaperWriterRegistry registry)
-        => $"The output format: {string.Join(", ", registry.Formats.Select(f => f.Name))} (details: 'arxiv-digest formats'); optional when OUTPUT's extension names one.";
+    public static void DescribeFormats(Command convert, string[] plugins) => OutputOptions.DescribeFormats(convert, plugins);
 
     private sealed record Settings(
         List<DigestInput> Inputs,
         string? Format,
         string? Output,
-        JsonShape Shape,
         DigestReaderOptions ReaderOptions,
         DateOnly? Date,
-        ImmutableDictionary<string, string> Properties,
+        IReadOnlyList<GivenOption> FormatOptions,
         bool Quiet,
         PaperSelection Selection,
         string? IdsFile,
-        string[] Plugins,
-        ParquetPartitionColumn? PartitionBy);
-
-    /// <summary>The values of <c>--partition-by</c>: the Parquet columns a dataset can be partitioned by.</summary>
-    private static readonly Dictionary<string, ParquetPartitionColumn> PartitionColumns = new(StringComparer.Ordinal)
-    {
-        ["digest_date"] = ParquetPartitionColumn.DigestDate,
-        ["main_category"] = ParquetPartitionColumn.MainCategory,
-        ["arxiv_year"] = ParquetPartitionColumn.ArxivYear,
-    };
+        string[] Plugins);
 
     private static async Task<int> RunAsync(CliConsole console, PaperWriterRegistry registry, Settings settings, CancellationToken cancellationToken)
     {
-        string? output = settings.Output is "-" ? null : settings.Output;
+        string? output = settings.Output;
+        bool perInput = OutputOptions.IsFolder(output);
+
+        // The format and its options come first: a wrong one is refused before any file is looked at.
+        (PaperWriterFormat chosen, string chosenBy) = OutputOptions.ChooseFormat(
+            registry, settings.Format, perInput ? null : output, FormatOptions.Declaring(registry, settings.FormatOptions));
+        WriterChoice choice = FormatOptions.Bind(registry, chosen, chosenBy, settings.FormatOptions, settings.ReaderOptions.Dialect);
 
         // Every output is checked before any input is read: one that is an input (or, for a dataset, holds one), or
         // that is neither a file to replace nor a special file to write through, is refused and nothing is written.
         InputFiles inputFiles = InputFiles.Collect(console, settings.Inputs, settings.IdsFile, settings.Plugins);
-        if (settings.PartitionBy is ParquetPartitionColumn partitionBy)
+        if (choice.DirectoryOption is string directoryOption)
         {
-            return await WriteDatasetAsync(console, output, partitionBy, settings, inputFiles, cancellationToken).ConfigureAwait(false);
+            return await WriteDatasetAsync(console, output, choice, directoryOption, settings, inputFiles, cancellationToken).ConfigureAwait(false);
         }
 
-        bool perInput = output is not null && (Directory.Exists(output) || output.EndsWith('/') || output.EndsWith(Path.DirectorySeparatorChar));
-        PaperWriterFormat format = ChooseFormat(registry, settings.Format, perInput ? null : output);
-        var writerOptions = new PaperWriterOptions { JsonShape = settings.Shape, Properties = settings.Properties, Dialect = settings.ReaderOptions.Dialect };
+        PaperWriterFormat format = choice.Format;
+        object writerOptions = choice.Options;
 
         if (output is null)
         {
@@ -237,7 +190,7 @@ internal static class ConvertCommand
     private static async Task WriteFileAsync(
         OutputTarget target,
         PaperWriterFormat format,
-        PaperWriterOptions writerOptions,
+        object writerOptions,
         Job job,
         int[] sourceIndexes,
         CancellationToken cancellationToken)
@@ -265,33 +218,28 @@ internal static class ConvertCommand
     }
 
     /// <summary>
-    /// <c>--partition-by</c>: a Hive-style Parquet dataset, built in a temporary folder beside OUTPUT and moved into
-    /// place (replacing a previous dataset) only when complete.
+    /// A format that writes a folder (the <c>parquet</c> dataset of <c>--partition-by</c>): it is built in a temporary
+    /// folder beside OUTPUT and moved into place (replacing a previous dataset) only when complete.
     /// </summary>
     private static async Task<int> WriteDatasetAsync(
         CliConsole console,
         string? output,
-        ParquetPartitionColumn partitionBy,
+        WriterChoice choice,
+        string directoryOption,
         Settings settings,
         InputFiles inputFiles,
         CancellationToken cancellationToken)
     {
-        if (settings.Format is not null && !string.Equals(settings.Format, ParquetPaperWriter.Format.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UsageException($"--partition-by writes a Parquet dataset; it does not go with --to {settings.Format}.");
-        }
-
         if (output is null)
         {
-            throw new UsageException("--partition-by writes a dataset into a folder: give it with -o.");
+            throw new UsageException($"{directoryOption} makes {choice.Format.Name} write into a folder: give it with -o.");
         }
 
-        var writerOptions = new PaperWriterOptions { Properties = settings.Properties };
         using AtomicDirectory directory = AtomicDirectory.Create(output, inputFiles.Find);
         using Job job = await Job.StartAsync(console, settings, cancellationToken).ConfigureAwait(false);
         try
         {
-            await using PaperWriter writer = CreateWriter(() => new ParquetDatasetWriter(directory.Temporary, partitionBy, writerOptions));
+            await using PaperWriter writer = CreateWriter(() => choice.Format.CreateDirectoryWriter(directory.Temporary, choice.Options));
             try
             {
                 for (int i = 0; i < job.Sources.Count; i++)
@@ -401,96 +349,6 @@ internal static class ConvertCommand
             _readAhead.Dispose();
             _sources.Dispose();
         }
-    }
-
-    private static PaperWriterFormat ChooseFormat(PaperWriterRegistry registry, string? name, string? outputFile)
-    {
-        if (name is not null)
-        {
-            return registry.TryGet(name, out PaperWriterFormat? format)
-                ? format
-                : throw new UsageException($"Unknown format '{name}'. Known: {string.Join(", ", registry.Formats.Select(f => f.Name))}.");
-        }
-
-        if (outputFile is not null)
-        {
-            return registry.TryGetByPath(outputFile, out PaperWriterFormat? format)
-                ? format
-                : throw new UsageException($"'{outputFile}' has no known extension; say which format with --to ({string.Join(", ", registry.Formats.Select(f => f.Name))}).");
-        }
-
-        throw new UsageException($"Say which format with --to ({string.Join(", ", registry.Formats.Select(f => f.Name))}), or give an output file whose extension names one.");
-    }
-
-    private static List<(WriterOption Descriptor, Option Option)> FormatOptions(PaperWriterRegistry registry)
-    {
-        var list = new List<(WriterOption, Option)>();
-        foreach (PaperWriterFormat format in registry.Formats)
-        {
-            foreach (WriterOption descriptor in format.Options)
-            {
-                string values = descriptor.IsFlag ? "; true/false/yes/no/1/0, alone: true" : string.Empty;
-                string description = $"{descriptor.Description} ({format.Name}{values}{(descriptor.DefaultValue is null ? string.Empty : "; default " + descriptor.DefaultValue)})";
-                if (descriptor.IsFlag)
-                {
-                    list.Add((descriptor, new Option<bool>("--" + descriptor.Name) { Description = description }));
-                }
-                else
-                {
-                    var option = new Option<string>("--" + descriptor.Name) { Description = description };
-                    if (descriptor.AllowedValues.Count > 0)
-                    {
-                        option.AcceptOnlyFromAmong([.. descriptor.AllowedValues]);
-                    }
-
-                    list.Add((descriptor, option));
-                }
-            }
-        }
-
-        return list;
-    }
-
-    /// <summary>The format options the user gave (absent ones are left to the writer's defaults).</summary>
-    private static IEnumerable<KeyValuePair<string, string>> FormatValues(ParseResult parse, List<(WriterOption Descriptor, Option Option)> formatOptions)
-    {
-        foreach ((WriterOption descriptor, Option option) in formatOptions)
-        {
-            // A flag that is not given still has a result (implicit, false): only options on the command line count.
-            if (parse.GetResult(option) is not { Implicit: false })
-            {
-                continue;
-            }
-
-            string? value = option switch
-            {
-                Option<bool> flag => parse.GetValue(flag) ? "true" : "false",
-                Option<string> text => parse.GetValue(text),
-                _ => null,
-            };
-            if (value is not null)
-            {
-                yield return new KeyValuePair<string, string>(descriptor.Name, value);
-            }
-        }
-    }
-
-    private static ImmutableDictionary<string, string> ParseProperties(string[] pairs, IEnumerable<KeyValuePair<string, string>> formatValues)
-    {
-        ImmutableDictionary<string, string>.Builder properties = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
-        properties.AddRange(formatValues);
-        foreach (string pair in pairs)
-        {
-            int eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                throw new UsageException($"--option '{pair}' is not of the form name=value.");
-            }
-
-            properties[pair[..eq]] = pair[(eq + 1)..];
-        }
-
-        return properties.ToImmutable();
     }
 
     /// <summary>What the command tells the user on standard error: diagnostics, progress and a summary.</summary>

@@ -1,13 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
 using ArxivDigest.Parsing;
-using ArxivDigest.Parsing.Writers.Parquet;
+using ArxivDigest.Parsing.Writers;
 
 namespace ArxivDigest.Cli.Commands;
 
-/// <summary>The reading options every command that reads digests shares: <c>--from</c>, <c>--dialect</c>, <c>--template</c>, <c>--max-field-size</c>.</summary>
+/// <summary>
+/// What every command that reads digests (<c>convert</c>, <c>validate</c>, <c>stats</c>) takes, the same way: the
+/// inputs, and <c>--from</c>, <c>--dialect</c>, <c>--template</c>, <c>--max-field-size</c>.
+/// </summary>
 internal sealed class ReaderOptions
 {
+    private readonly Argument<string[]> _inputs = InputArgument.Create();
+
     private readonly Option<string?> _from = new("--from")
     {
         Description = "The input format: markdown, jsonl or a plug-in's (see 'arxiv-digest formats'); by default each input's is chosen from its first bytes, then its extension. A directory gives its files of this format (*.md without --from).",
@@ -35,6 +40,7 @@ internal sealed class ReaderOptions
 
     public void AddTo(Command command)
     {
+        command.Arguments.Add(_inputs);
         command.Options.Add(_from);
         command.Options.Add(_dialect);
         command.Options.Add(_template);
@@ -92,13 +98,22 @@ internal sealed class ReaderOptions
             : throw new UsageException($"Unknown input format '{name}'; the input formats are {string.Join(", ", formats.Formats.Select(f => f.Name))}.");
     }
 
+    /// <summary>The inputs the command line names (directories expanded) and how to read them.</summary>
+    /// <param name="parse">The command line.</param>
+    /// <param name="formats">The input formats, the plug-ins' included.</param>
+    /// <param name="strict">Whether the first warning stops reading (<c>--strict</c>, where the command has it).</param>
+    /// <exception cref="UsageException">A missing input; a size that is not one, or out of range; an unknown format or dialect.</exception>
+    public Reading Read(ParseResult parse, PaperInputRegistry formats, bool strict)
+    {
+        List<DigestInput> inputs = DigestInput.Resolve(parse.GetValue(_inputs) ?? [], DirectoryExtensions(parse, formats));
+        return new Reading(inputs, ReadOptions(parse, strict, formats));
+    }
+
     /// <summary>The extensions of the files a directory given as input stands for: those of <c>--from</c>'s format, else <c>.md</c>.</summary>
-    public IReadOnlyList<string> DirectoryExtensions(ParseResult parse, PaperInputRegistry formats)
+    private IReadOnlyList<string> DirectoryExtensions(ParseResult parse, PaperInputRegistry formats)
         => ReadFormat(parse, formats) is PaperInputFormat format && format.Extensions.Count > 0 ? format.Extensions : [".md"];
 
-    /// <summary>The reader options the command line gives.</summary>
-    /// <exception cref="UsageException">A size that is not one, or out of range; an unknown format or dialect.</exception>
-    public DigestReaderOptions Read(ParseResult parse, bool strict, PaperInputRegistry formats)
+    private DigestReaderOptions ReadOptions(ParseResult parse, bool strict, PaperInputRegistry formats)
     {
         var options = new DigestReaderOptions { Strict = strict, Dialect = ReadDialect(parse), InputFormat = ReadFormat(parse, formats), InputFormats = formats };
         if (parse.GetValue(_maxFieldSize) is not string text)
@@ -106,12 +121,7 @@ internal sealed class ReaderOptions
             return options;
         }
 
-        long size;
-        try
-        {
-            size = ParquetSettings.ParseSize(text);
-        }
-        catch (FormatException)
+        if (!ByteSize.TryParse(text, out long size))
         {
             throw new UsageException($"--max-field-size takes a size such as 65536, 512K or 128M, not '{text}'.");
         }
@@ -125,3 +135,6 @@ internal sealed class ReaderOptions
         return options with { MaxFieldSize = (int)size };
     }
 }
+
+/// <summary>The inputs of a command and the options to read them with.</summary>
+internal sealed record Reading(List<DigestInput> Inputs, DigestReaderOptions Options);

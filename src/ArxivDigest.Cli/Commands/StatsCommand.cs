@@ -14,7 +14,6 @@ internal static class StatsCommand
 {
     public static Command Create(CliConsole console, Option<string[]> plugins)
     {
-        Argument<string[]> inputs = InputArgument.Create();
         var json = new Option<bool>("--json") { Description = "Print JSON for scripts instead of tables." };
         var top = new Option<int>("--top")
         {
@@ -23,7 +22,7 @@ internal static class StatsCommand
         };
         var command = new Command("stats", "Count papers per category, digest date and author; list duplicate ids, placeholder summaries and diagnostics.")
         {
-            inputs, json, top,
+            json, top,
         };
         var selection = new SelectionOptions();
         selection.AddTo(command);
@@ -33,7 +32,7 @@ internal static class StatsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             PaperInputRegistry formats = PluginLoader.CreateRegistries(parse.GetValue(plugins) ?? []).Inputs;
-            List<DigestInput> resolved = DigestInput.Resolve(parse.GetValue(inputs) ?? [], reading.DirectoryExtensions(parse, formats));
+            Reading read = reading.Read(parse, formats, strict: false);
             PaperSelection chosen = selection.Read(parse);
             int count = parse.GetValue(top);
             if (count < 0)
@@ -41,14 +40,13 @@ internal static class StatsCommand
                 throw new UsageException("--top must be 0 or more.");
             }
 
-            DigestReaderOptions readerOptions = reading.Read(parse, strict: false, formats);
-            using Sources sources = await Sources.CreateAsync(console, resolved, date: null, replayable: chosen.Dedupe, cancellationToken).ConfigureAwait(false);
+            using Sources sources = await Sources.CreateAsync(console, read.Inputs, date: null, replayable: chosen.Dedupe, cancellationToken).ConfigureAwait(false);
             var selector = new PaperSelector(chosen);
-            await selector.PlanAsync(sources.List, readerOptions, cancellationToken).ConfigureAwait(false);
+            await selector.PlanAsync(sources.List, read.Options, cancellationToken).ConfigureAwait(false);
             var stats = new DigestStatistics();
             for (int i = 0; i < sources.List.Count; i++)
             {
-                await using PaperReader reader = sources.List[i].CreateReader(readerOptions);
+                await using PaperReader reader = sources.List[i].CreateReader(read.Options);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (selector.Select(reader.Current, i))

@@ -9,22 +9,21 @@ internal static class ValidateCommand
 {
     public static Command Create(CliConsole console, Option<string[]> plugins)
     {
-        Argument<string[]> inputs = InputArgument.Create();
         var strict = new Option<bool>("--strict")
         {
             Description = "Warnings count as errors, and each file stops at its first one.",
         };
         var command = new Command("validate", "Check digests and list every problem with its file, line and column. Exit code 0: no errors; 1: errors.")
         {
-            inputs, strict,
+            strict,
         };
         var reading = new ReaderOptions();
         reading.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             PaperInputRegistry formats = PluginLoader.CreateRegistries(parse.GetValue(plugins) ?? []).Inputs;
-            List<DigestInput> files = DigestInput.Resolve(parse.GetValue(inputs) ?? [], reading.DirectoryExtensions(parse, formats));
-            return await RunAsync(console, files, reading.Read(parse, parse.GetValue(strict), formats), cancellationToken).ConfigureAwait(false);
+            Reading read = reading.Read(parse, formats, parse.GetValue(strict));
+            return await RunAsync(console, read.Inputs, read.Options, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }

@@ -90,7 +90,7 @@ public sealed class FullDiskTests(SmallDisk disk) : IClassFixture<SmallDisk>, ID
         // The four samples make more than 256 KB in every format (BibTeX with the abstracts).
         string[] args = dataset
             ? ["convert", RepoPaths.Samples, "-o", output, "--partition-by", "main_category", "--quiet"]
-            : ["convert", RepoPaths.Samples, "--to", format, "-o", output, "--bib-abstract", "--quiet"];
+            : ["convert", RepoPaths.Samples, "--to", format, "-o", output, .. format == "bibtex" ? (string[])["--bib-abstract"] : [], "--quiet"];
         var error = new StringWriter();
         var console = new CliConsole(new StringWriter(), error, () => Stream.Null, () => new MemoryStream());
         int code = await CliApp.RunAsync(args, console).WaitAsync(Timeout);

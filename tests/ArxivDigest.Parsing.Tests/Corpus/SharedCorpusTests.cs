@@ -32,7 +32,7 @@ public sealed class SharedCorpusTests
         string jsonl = CorpusFiles.SourceOf(md);
 
         using var output = new MemoryStream();
-        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv }))
+        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new JsonPaperWriterOptions { Shape = JsonShape.DailyArxiv }))
         {
             await using PaperReader reader = PaperReader.Open(md);
             await writer.WriteAllAsync(reader);

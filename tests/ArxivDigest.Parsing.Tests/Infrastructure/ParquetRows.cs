@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
-using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Parquet;
 using Parquet;
 using Parquet.Serialization;
@@ -95,7 +94,7 @@ internal sealed class ParquetRow
         return text.ToString();
     }
 
-    public static async Task<byte[]> WriteAsync(IEnumerable<Paper> papers, PaperWriterOptions? options = null)
+    public static async Task<byte[]> WriteAsync(IEnumerable<Paper> papers, ParquetPaperWriterOptions? options = null)
     {
         using var output = new MemoryStream();
         await using (var writer = new ParquetPaperWriter(output, options))

@@ -85,7 +85,7 @@ public sealed class JsonLinesMutationTests
     private static async Task<byte[]> WriteAsync(Digest digest, JsonShape shape)
     {
         using var output = new MemoryStream();
-        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new PaperWriterOptions { JsonShape = shape }))
+        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new JsonPaperWriterOptions { Shape = shape }))
         {
             await writer.WriteAllAsync(digest);
             await writer.CompleteAsync();

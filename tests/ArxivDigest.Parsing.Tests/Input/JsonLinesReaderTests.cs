@@ -218,7 +218,7 @@ public sealed class JsonLinesReaderTests
 
         // JSON cannot be written with half a pair in UTF-8: the writer says so.
         using var output = new MemoryStream();
-        await using (var writer = new JsonPaperWriter(output, jsonLines: true, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv }))
+        await using (var writer = new JsonPaperWriter(output, jsonLines: true, new JsonPaperWriterOptions { Shape = JsonShape.DailyArxiv }))
         {
             await writer.WritePaperAsync(p);
             await writer.CompleteAsync();
@@ -397,7 +397,7 @@ public sealed class JsonLinesReaderTests
     private static async Task<List<string>> WriteDailyArxivAsync(IEnumerable<Paper> papers)
     {
         using var output = new MemoryStream();
-        await using (var writer = new JsonPaperWriter(output, jsonLines: true, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv }))
+        await using (var writer = new JsonPaperWriter(output, jsonLines: true, new JsonPaperWriterOptions { Shape = JsonShape.DailyArxiv }))
         {
             foreach (Paper paper in papers)
             {

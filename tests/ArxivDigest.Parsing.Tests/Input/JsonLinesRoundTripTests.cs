@@ -63,7 +63,7 @@ public sealed class JsonLinesRoundTripTests
     private static async Task<byte[]> WriteDailyArxivAsync(string path, DigestReaderOptions options)
     {
         using var output = new MemoryStream();
-        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv }))
+        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new JsonPaperWriterOptions { Shape = JsonShape.DailyArxiv }))
         {
             await using (PaperReader reader = PaperReader.Open(path, options))
             {

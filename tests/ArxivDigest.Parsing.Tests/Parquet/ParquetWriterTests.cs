@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using ArxivDigest.Parsing.Tests.Corpus;
 using ArxivDigest.Parsing.Tests.Infrastructure;
@@ -80,7 +79,7 @@ public sealed class ParquetWriterTests : IDisposable
     {
         List<Paper> papers = [.. AllPapers()];
         long total = papers.Sum(DataSize);
-        var options = new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add("parquet-row-group-size", "64K") };
+        var options = new ParquetPaperWriterOptions { RowGroupSize = 64 * 1024 };
 
         using var output = new MemoryStream();
         int largestBuffer = 0;
@@ -109,16 +108,13 @@ public sealed class ParquetWriterTests : IDisposable
 
     [Theory]
     [InlineData(null, "SNAPPY")]
-    [InlineData("zstd", "ZSTD")]
-    [InlineData("snappy", "SNAPPY")]
-    [InlineData("gzip", "GZIP")]
-    [InlineData("none", "UNCOMPRESSED")]
-    public async Task Compression_is_the_one_asked_for(string? compression, string codec)
+    [InlineData(ParquetCompression.Zstd, "ZSTD")]
+    [InlineData(ParquetCompression.Snappy, "SNAPPY")]
+    [InlineData(ParquetCompression.Gzip, "GZIP")]
+    [InlineData(ParquetCompression.None, "UNCOMPRESSED")]
+    public async Task Compression_is_the_one_asked_for(ParquetCompression? compression, string codec)
     {
-        var options = new PaperWriterOptions
-        {
-            Properties = compression is null ? ImmutableDictionary<string, string>.Empty : ImmutableDictionary<string, string>.Empty.Add("parquet-compression", compression),
-        };
+        ParquetPaperWriterOptions? options = compression is ParquetCompression c ? new ParquetPaperWriterOptions { Compression = c } : null;
         Digest digest = Parse(RepoPaths.Sample("2026-01-26.md"));
         byte[] parquet = await ParquetRow.WriteAsync(digest.Papers, options);
         string file = DuckDb.Literal(Save(parquet));
@@ -145,9 +141,9 @@ public sealed class ParquetWriterTests : IDisposable
     }
 
     [Theory]
-    [InlineData("none")]
-    [InlineData("snappy")]
-    public async Task A_long_value_is_stored_once_and_the_short_columns_keep_their_statistics(string codec)
+    [InlineData(ParquetCompression.None)]
+    [InlineData(ParquetCompression.Snappy)]
+    public async Task A_long_value_is_stored_once_and_the_short_columns_keep_their_statistics(ParquetCompression codec)
     {
         // Statistics would hold a long value's minimum and maximum in the footer and in the page header (and twice
         // each, as min/max and min_value/max_value): a 10 MB abstract made a 93 MB file.
@@ -174,7 +170,7 @@ public sealed class ParquetWriterTests : IDisposable
             });
         }
 
-        var options = new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add("parquet-compression", codec).Add("parquet-row-group-size", "4M") };
+        var options = new ParquetPaperWriterOptions { Compression = codec, RowGroupSize = 4 << 20 };
         byte[] parquet = await ParquetRow.WriteAsync(papers, options);
         long data = papers.Sum(p => (long)Encoding.UTF8.GetByteCount(p.Abstract ?? "") + Encoding.UTF8.GetByteCount(p.Tldr ?? "") + Encoding.UTF8.GetByteCount(p.MainCategory ?? ""));
         Assert.InRange(parquet.Length, data * 6 / 10, data + 1_000_000);
@@ -384,7 +380,7 @@ public sealed class ParquetWriterTests : IDisposable
             });
         }
 
-        var options = new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add("parquet-row-group-size", "256K") };
+        var options = new ParquetPaperWriterOptions { RowGroupSize = 256 * 1024 };
         using var output = new MemoryStream();
         await using (var writer = new ParquetPaperWriter(output, options))
         {
@@ -416,9 +412,16 @@ public sealed class ParquetWriterTests : IDisposable
     [InlineData("parquet-row-group-size", "-5M")]
     public void An_option_value_the_writer_does_not_take_is_refused(string option, string value)
     {
-        var options = new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add(option, value) };
-        FormatException e = Assert.Throws<FormatException>(() => new ParquetPaperWriter(Stream.Null, options));
+        Assert.True(ParquetPaperWriter.Format.TryGetOption(option, out WriterOption? descriptor));
+        FormatException e = Assert.Throws<FormatException>(() => descriptor.Apply(ParquetPaperWriter.Format.DefaultOptions, value));
         Assert.Contains(option, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_group_size_of_zero_or_less_is_refused_by_the_options()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ParquetPaperWriterOptions { RowGroupSize = 0 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => ParquetPaperWriterOptions.Default with { RowGroupSize = -1 });
     }
 
     [Theory]
@@ -430,7 +433,9 @@ public sealed class ParquetWriterTests : IDisposable
     [InlineData("1g", 1024L * 1024 * 1024)]
     public void Row_group_sizes_take_binary_suffixes(string text, long bytes)
     {
-        Assert.Equal(bytes, ParquetSettings.ParseSize(text));
+        Assert.True(ParquetPaperWriter.Format.TryGetOption("parquet-row-group-size", out WriterOption? descriptor));
+        var options = (ParquetPaperWriterOptions)descriptor.Apply(ParquetPaperWriter.Format.DefaultOptions, text);
+        Assert.Equal(bytes, options.RowGroupSize);
     }
 
     [Fact]
@@ -439,7 +444,7 @@ public sealed class ParquetWriterTests : IDisposable
         Assert.True(PaperWriterRegistry.CreateDefault().TryGetByPath("out/papers.parquet", out PaperWriterFormat? format));
         Assert.Same(ParquetPaperWriter.Format, format);
         Assert.False(format.IsText);
-        Assert.Equal(["parquet-compression", "parquet-row-group-size"], format.Options.Select(o => o.Name));
+        Assert.Equal(["parquet-compression", "parquet-row-group-size", "partition-by"], format.Options.Select(o => o.Name));
     }
 
     /// <summary>The papers of the shared corpus, or of the samples without it.</summary>

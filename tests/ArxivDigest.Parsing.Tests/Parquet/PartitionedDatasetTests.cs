@@ -127,7 +127,7 @@ public sealed class PartitionedDatasetTests : IDisposable
     public async Task A_dataset_writer_disposed_without_completing_leaves_no_part_file()
     {
         string root = Path.Combine(_temp, "abandoned");
-        await using (var writer = new ParquetDatasetWriter(root, ParquetPartitionColumn.MainCategory, ParquetSettings.From(null), maxOpenFiles: 1))
+        await using (var writer = new ParquetDatasetWriter(root, ParquetPartitionColumn.MainCategory, ParquetSettings.From(ParquetPaperWriterOptions.Default), maxOpenFiles: 1))
         {
             // With one open file, the second partition completes the first one's file: one complete part, one not.
             await writer.WritePaperAsync(Paper(0, "cs.CV"));

@@ -127,7 +127,7 @@ public sealed partial class ReadmeTests : IDisposable
         static async Task Sample()
         {
             await using FileStream output = File.Create("papers.jsonl");
-            await using PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv });
+            await using PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new JsonPaperWriterOptions { Shape = JsonShape.DailyArxiv });
             await using (PaperReader reader = PaperReader.Open("2026-01-26.md"))
                 await writer.WriteAllAsync(reader);
             await writer.CompleteAsync();

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using ArxivDigest.Parsing.Tests.Infrastructure;
 using ArxivDigest.Parsing.Writers;
@@ -13,26 +12,17 @@ public sealed class BibtexSnapshotTests
     [MemberData(nameof(SampleSnapshotTests.Samples), MemberType = typeof(SampleSnapshotTests))]
     public async Task Bibtex_output(string sample)
     {
-        Snapshot.Verify(await WriteAsync(sample, PaperWriterOptions.Default), sample, "bib");
+        Snapshot.Verify(await WriteAsync(sample, BibtexPaperWriterOptions.Default), sample, "bib");
     }
 
     [Fact]
     public async Task Bibtex_output_with_every_option()
     {
-        var options = new PaperWriterOptions
-        {
-            Properties = new Dictionary<string, string>
-            {
-                ["bib-key"] = "arxiv",
-                ["bib-abstract"] = "true",
-                ["bib-note"] = "tldr",
-                ["bib-ascii"] = "true",
-            }.ToImmutableDictionary(),
-        };
+        var options = new BibtexPaperWriterOptions { KeyStyle = BibtexKeyStyle.Arxiv, Abstract = true, Note = BibtexNote.Tldr, Ascii = true };
         Snapshot.Verify(await WriteAsync("2026-03-03", options), "2026-03-03.all-options", "bib");
     }
 
-    private static async Task<string> WriteAsync(string sample, PaperWriterOptions options)
+    private static async Task<string> WriteAsync(string sample, BibtexPaperWriterOptions options)
     {
         Digest digest = DigestParser.ParseFile(RepoPaths.Sample(sample + ".md"), new DigestReaderOptions { SourceName = sample + ".md" });
         using var output = new MemoryStream();

@@ -37,7 +37,7 @@ public sealed class SampleSnapshotTests
     private static async Task<string> WriteAsync(Digest digest, JsonShape shape)
     {
         using var output = new MemoryStream();
-        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new PaperWriterOptions { JsonShape = shape }))
+        await using (PaperWriter writer = JsonPaperWriter.JsonLinesFormat.Create(output, new JsonPaperWriterOptions { Shape = shape }))
         {
             await writer.WriteAllAsync(digest);
             await writer.CompleteAsync();

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
 using ArxivDigest.Parsing.Tests.Infrastructure;
@@ -118,13 +117,7 @@ public sealed class HostileContentTests : IDisposable
 
     private PaperWriter Create(string format, string output, out Stream? stream)
     {
-        var options = new PaperWriterOptions
-        {
-            Properties = ImmutableDictionary<string, string>.Empty
-                .Add("bib-abstract", "true").Add("bib-note", "tldr")
-                .Add("docx-title", "Reading " + AllBad)
-                .Add("docx-group", format == "docx-flat" ? "flat" : "section"),
-        };
+        var docx = new DocxPaperWriterOptions { Title = "Reading " + AllBad, Grouping = format == "docx-flat" ? DocxGrouping.Flat : DocxGrouping.Section };
         if (format.StartsWith("dataset-", StringComparison.Ordinal))
         {
             stream = null;
@@ -134,18 +127,18 @@ public sealed class HostileContentTests : IDisposable
                 "digest_date" => ParquetPartitionColumn.DigestDate,
                 _ => ParquetPartitionColumn.ArxivYear,
             };
-            return new ParquetDatasetWriter(output, column, options);
+            return new ParquetDatasetWriter(output, column);
         }
 
         stream = new MemoryStream();
         return format switch
         {
-            "json" => new JsonPaperWriter(stream, jsonLines: false, options),
-            "jsonl" => new JsonPaperWriter(stream, jsonLines: true, options),
+            "json" => new JsonPaperWriter(stream, jsonLines: false),
+            "jsonl" => new JsonPaperWriter(stream, jsonLines: true),
             "markdown" => new MarkdownDigestWriter(stream),
-            "bibtex" => new BibtexPaperWriter(stream, options),
-            "parquet" => new ParquetPaperWriter(stream, options),
-            _ => new DocxPaperWriter(stream, options) { TemporaryDirectory = _temp, MemoryLimit = format == "docx-flat" ? 0 : 16 << 20 },
+            "bibtex" => new BibtexPaperWriter(stream, new BibtexPaperWriterOptions { Abstract = true, Note = BibtexNote.Tldr }),
+            "parquet" => new ParquetPaperWriter(stream),
+            _ => new DocxPaperWriter(stream, docx) { TemporaryDirectory = _temp, MemoryLimit = format == "docx-flat" ? 0 : 16 << 20 },
         };
     }
 

@@ -8,10 +8,10 @@ namespace ArxivDigest.Parsing.Tests.Writers;
 
 public sealed class JsonPaperWriterTests
 {
-    private static async Task<string> WriteAsync(PaperWriterFormat format, Digest digest, PaperWriterOptions? options = null)
+    private static async Task<string> WriteAsync(PaperWriterFormat<JsonPaperWriterOptions> format, Digest digest, JsonPaperWriterOptions? options = null)
     {
         using var output = new MemoryStream();
-        await using (PaperWriter writer = format.Create(output, options))
+        await using (PaperWriter writer = format.Create(output, options ?? JsonPaperWriterOptions.Default))
         {
             await writer.WriteAllAsync(digest);
             await writer.CompleteAsync();
@@ -55,7 +55,7 @@ public sealed class JsonPaperWriterTests
     [Fact]
     public async Task Daily_arxiv_shape_matches_the_generator_record()
     {
-        string text = await WriteAsync(JsonPaperWriter.JsonLinesFormat, Sample(), new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv });
+        string text = await WriteAsync(JsonPaperWriter.JsonLinesFormat, Sample(), new JsonPaperWriterOptions { Shape = JsonShape.DailyArxiv });
         using JsonDocument doc = JsonDocument.Parse(text.Split('\n')[0]);
         JsonElement p = doc.RootElement;
         Assert.Equal(["id", "categories", "pdf", "abs", "authors", "title", "comment", "summary", "AI"], p.EnumerateObject().Select(o => o.Name));
@@ -94,7 +94,7 @@ public sealed class JsonPaperWriterTests
         };
         digest = digest with { Papers = [keyed] };
         string native = await WriteAsync(JsonPaperWriter.JsonLinesFormat, digest);
-        string daily = await WriteAsync(JsonPaperWriter.JsonLinesFormat, digest, new PaperWriterOptions { JsonShape = JsonShape.DailyArxiv });
+        string daily = await WriteAsync(JsonPaperWriter.JsonLinesFormat, digest, new JsonPaperWriterOptions { Shape = JsonShape.DailyArxiv });
         Assert.Contains("\"extraFields\":[{\"label\":\"Zebra\",\"key\":null,\"value\":\"z\",\"line\":6},{\"label\":\"Keywords\",\"key\":\"keywords\",\"value\":\"a, b\",\"line\":9},", native, StringComparison.Ordinal);
 
         // A field with a key goes where the generator's record keeps it, with its JSON type; one without stays aside.
@@ -114,11 +114,11 @@ public sealed class JsonPaperWriterTests
         Assert.Same(JsonPaperWriter.JsonLinesFormat, byExtension);
         Assert.False(registry.TryGetByPath("papers.csv", out _));
 
-        var csv = new PaperWriterFormat("csv", [".csv"], "test", (s, o) => new JsonPaperWriter(s, true, o));
+        var csv = new PaperWriterFormat<JsonPaperWriterOptions>("csv", [".csv"], "test", JsonPaperWriterOptions.Default, (s, o) => new JsonPaperWriter(s, true, o));
         registry.Register(csv);
         Assert.True(registry.TryGetByPath("papers.CSV", out PaperWriterFormat? custom));
         Assert.Same(csv, custom);
-        Assert.Throws<ArgumentException>(() => new PaperWriterFormat("x", ["csv"], "no dot", (s, o) => new JsonPaperWriter(s, true, o)));
+        Assert.Throws<ArgumentException>(() => new PaperWriterFormat<JsonPaperWriterOptions>("x", ["csv"], "no dot", JsonPaperWriterOptions.Default, (s, o) => new JsonPaperWriter(s, true, o)));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed record BibtexEntry(string KeyBase, ArxivId? Id, string Tiebreak,
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     /// <summary>Renders a paper's fields in arXiv's style.</summary>
-    public static BibtexEntry Render(Paper paper, BibtexSettings settings, StringBuilder scratch)
+    public static BibtexEntry Render(Paper paper, BibtexPaperWriterOptions settings, StringBuilder scratch)
     {
         scratch.Clear();
         var fields = new List<(string Name, string Value, bool Braced)>(10);
@@ -89,7 +89,7 @@ internal sealed record BibtexEntry(string KeyBase, ArxivId? Id, string Tiebreak,
         scratch.Append("}\n");
         string body = Take(scratch);
 
-        string keyBase = settings.Keys == BibtexKeys.Arxiv && paper.Id is ArxivId forKey
+        string keyBase = settings.KeyStyle == BibtexKeyStyle.Arxiv && paper.Id is ArxivId forKey
             ? CitationKeys.ArxivKey(forKey)
             : CitationKeys.ScholarBase(paper);
         string tiebreak = paper.Id is null ? paper.Url + "\n" + paper.Title : string.Empty;
@@ -121,57 +121,4 @@ internal sealed record BibtexEntry(string KeyBase, ArxivId? Id, string Tiebreak,
 
         return url;
     }
-}
-
-/// <summary>The BibTeX writer's options, read once from <see cref="PaperWriterOptions.Properties"/>.</summary>
-internal sealed record BibtexSettings(BibtexKeys Keys, bool Abstract, BibtexNote Note, bool Ascii)
-{
-    public const string KeyOption = "bib-key";
-    public const string AbstractOption = "bib-abstract";
-    public const string NoteOption = "bib-note";
-    public const string AsciiOption = "bib-ascii";
-
-    /// <summary>The options as the format advertises them (and the tool offers them).</summary>
-    public static IReadOnlyList<WriterOption> Descriptors { get; } =
-    [
-        WriterOption.Choice(KeyOption, "Citation keys: scholar (lastname2026firstword) or arxiv (arXiv:2602.10137)", "scholar", "scholar", "arxiv"),
-        WriterOption.Flag(AbstractOption, "Add each paper's abstract (abstract field)"),
-        WriterOption.Choice(NoteOption, "What the note field holds: none, or the digest's TL;DR", "none", "none", "tldr"),
-        WriterOption.Flag(AsciiOption, "Write non-ASCII letters as LaTeX accent commands (classic bibtex) rather than UTF-8"),
-    ];
-
-    /// <summary>Reads the options.</summary>
-    /// <exception cref="FormatException">An option has a value it does not take.</exception>
-    public static BibtexSettings From(PaperWriterOptions options)
-    {
-        string key = options.GetString(KeyOption) ?? "scholar";
-        BibtexKeys keys = key.ToUpperInvariant() switch
-        {
-            "SCHOLAR" => BibtexKeys.Scholar,
-            "ARXIV" => BibtexKeys.Arxiv,
-            _ => throw new FormatException($"Option '{KeyOption}' takes scholar or arxiv, not '{key}'."),
-        };
-        string noteValue = options.GetString(NoteOption) ?? "none";
-        BibtexNote note = noteValue.ToUpperInvariant() switch
-        {
-            "NONE" => BibtexNote.None,
-            "TLDR" => BibtexNote.Tldr,
-            _ => throw new FormatException($"Option '{NoteOption}' takes none or tldr, not '{noteValue}'."),
-        };
-        return new BibtexSettings(keys, options.GetBoolean(AbstractOption), note, options.GetBoolean(AsciiOption));
-    }
-}
-
-/// <summary>The citation key style.</summary>
-internal enum BibtexKeys
-{
-    Scholar,
-    Arxiv,
-}
-
-/// <summary>What goes into the <c>note</c> field.</summary>
-internal enum BibtexNote
-{
-    None,
-    Tldr,
 }

@@ -10,10 +10,10 @@ namespace ArxivDigest.Parsing.Writers.Bibtex;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Options (<see cref="PaperWriterOptions.Properties"/>, or the tool's <c>--bib-…</c> options): <c>bib-key</c>
-/// <c>scholar</c> (default, <c>lastname2026firstword</c>) or <c>arxiv</c> (<c>arXiv:2602.10137</c>);
-/// <c>bib-abstract</c>; <c>bib-note</c> <c>none</c> or <c>tldr</c>; <c>bib-ascii</c> (accent commands instead of
-/// UTF-8).
+/// Options (<see cref="BibtexPaperWriterOptions"/>, or the tool's <c>--bib-…</c> options): the key style, <c>bib-key</c>
+/// <c>scholar</c> (default, <c>lastname2026firstword</c>) or <c>arxiv</c> (<c>arXiv:2602.10137</c>); the abstract,
+/// <c>bib-abstract</c>; the note, <c>bib-note</c> <c>none</c> or <c>tldr</c>; ASCII, <c>bib-ascii</c> (accent commands
+/// instead of UTF-8).
 /// </para>
 /// <para>
 /// A paper's key depends only on the paper, except that papers with the same key are told apart by letters in arXiv
@@ -27,7 +27,7 @@ public sealed class BibtexPaperWriter : PaperWriter
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly Stream _output;
-    private readonly BibtexSettings _settings;
+    private readonly BibtexPaperWriterOptions _settings;
     private readonly List<BibtexEntry> _entries = [];
     private readonly Dictionary<string, int> _byId = new(StringComparer.Ordinal);
     private readonly StringBuilder _scratch = new();
@@ -35,23 +35,23 @@ public sealed class BibtexPaperWriter : PaperWriter
 
     /// <summary>Creates a writer.</summary>
     /// <param name="output">Where to write; not disposed by the writer.</param>
-    /// <param name="options">The <c>bib-…</c> options in <see cref="PaperWriterOptions.Properties"/>.</param>
-    /// <exception cref="FormatException">An option has a value it does not take.</exception>
-    public BibtexPaperWriter(Stream output, PaperWriterOptions? options = null)
+    /// <param name="options">Keys, abstract, note and ASCII; <see cref="BibtexPaperWriterOptions.Default"/> when null.</param>
+    public BibtexPaperWriter(Stream output, BibtexPaperWriterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
-        _settings = BibtexSettings.From(options ?? PaperWriterOptions.Default);
+        _settings = options ?? BibtexPaperWriterOptions.Default;
     }
 
     /// <summary>The <c>bibtex</c> format (<c>.bib</c>) and its options.</summary>
-    public static PaperWriterFormat Format { get; } = new(
+    public static PaperWriterFormat<BibtexPaperWriterOptions> Format { get; } = new(
         "bibtex",
         [".bib"],
-        "BibTeX @misc entries in arXiv's style (--bib-key, --bib-abstract, --bib-note, --bib-ascii)",
+        "BibTeX @misc entries in arXiv's style",
+        BibtexPaperWriterOptions.Default,
         static (s, o) => new BibtexPaperWriter(s, o),
         isText: true,
-        options: BibtexSettings.Descriptors);
+        options: BibtexPaperWriterOptions.Descriptors);
 
     /// <inheritdoc/>
     public override ValueTask WritePaperAsync(Paper paper, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ namespace ArxivDigest.Parsing.Writers.Docx;
 /// one paper at a time, into the same kind of storage and copies it to the output, which may be any writable stream
 /// and is not disposed. Memory is bounded by the largest paper, not by their number; temporary files are deleted
 /// when the writer completes or is disposed.
-/// Characters XML cannot hold are replaced (<see cref="PaperWriter.Diagnostics"/> says where). Options (<see cref="PaperWriterOptions.Properties"/>): <c>docx-title</c>,
+/// Characters XML cannot hold are replaced (<see cref="PaperWriter.Diagnostics"/> says where). Options (<see cref="DocxPaperWriterOptions"/>): <c>docx-title</c>,
 /// <c>docx-abstracts</c>, <c>docx-details</c>, <c>docx-group</c> (<c>section</c> or <c>flat</c>).
 /// </remarks>
 public sealed class DocxPaperWriter : PaperWriter
@@ -33,28 +33,21 @@ public sealed class DocxPaperWriter : PaperWriter
     private bool _completed;
 
     /// <summary>Creates a writer over <paramref name="output"/> (not disposed by the writer).</summary>
-    /// <exception cref="FormatException">An option has a value it does not take.</exception>
-    public DocxPaperWriter(Stream output, PaperWriterOptions? options = null)
+    public DocxPaperWriter(Stream output, DocxPaperWriterOptions? options = null)
         : this(output, options, generated: null)
     {
     }
 
     /// <summary>As the public constructor, with the generation time fixed (tests).</summary>
-    internal DocxPaperWriter(Stream output, PaperWriterOptions? options, DateTimeOffset? generated)
+    internal DocxPaperWriter(Stream output, DocxPaperWriterOptions? options, DateTimeOffset? generated)
     {
         ArgumentNullException.ThrowIfNull(output);
-        options ??= PaperWriterOptions.Default;
+        options ??= DocxPaperWriterOptions.Default;
         _output = output;
-        _title = options.GetString("docx-title");
-        _abstracts = options.GetBoolean("docx-abstracts", defaultValue: true);
-        _details = options.GetBoolean("docx-details", defaultValue: true);
-        _flat = options.GetString("docx-group", "section") switch
-        {
-            "section" => false,
-            "flat" => true,
-            string other => throw new FormatException($"Option 'docx-group' takes section or flat, not '{other}'."),
-            null => false,
-        };
+        _title = options.Title;
+        _abstracts = options.Abstracts;
+        _details = options.Details;
+        _flat = options.Grouping == DocxGrouping.Flat;
         _generated = generated;
     }
 
@@ -65,19 +58,14 @@ public sealed class DocxPaperWriter : PaperWriter
     internal long MemoryLimit { get; init; } = 16 * 1024 * 1024;
 
     /// <summary>The <c>docx</c> format (<c>.docx</c>) and its options.</summary>
-    public static PaperWriterFormat Format { get; } = new(
+    public static PaperWriterFormat<DocxPaperWriterOptions> Format { get; } = new(
         "docx",
         [".docx"],
         "A Word reading list: contents, a heading per category and paper, links, TL;DR, details, a Read checkbox",
+        DocxPaperWriterOptions.Default,
         static (s, o) => new DocxPaperWriter(s, o),
         isText: false,
-        options:
-        [
-            WriterOption.Text("docx-title", "The document's title (default: \"arXiv reading list\" and the digest date)"),
-            WriterOption.Flag("docx-abstracts", "Include each paper's abstract", defaultValue: true),
-            WriterOption.Flag("docx-details", "Include Motivation, Method, Result and Conclusion (false: the TL;DR only)", defaultValue: true),
-            WriterOption.Choice("docx-group", "Group papers under a heading per category, or list them flat in input order", "section", "section", "flat"),
-        ]);
+        options: DocxPaperWriterOptions.Descriptors);
 
     /// <inheritdoc/>
     public override ValueTask BeginDigestAsync(DigestInfo digest, CancellationToken cancellationToken = default)

@@ -17,13 +17,13 @@ public sealed partial class JsonPaperWriter : PaperWriter
     /// <summary>Values longer than this (in characters) are written in segments.</summary>
     internal const int SegmentChars = 1 << 20;
 
-    private static readonly JsonWriterOptions Compact = new()
+    private static readonly System.Text.Json.JsonWriterOptions Compact = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // non-ASCII as is: readable, and half the size of \u escapes
         Indented = false,
     };
 
-    private static readonly JsonWriterOptions Pretty = Compact with { Indented = true };
+    private static readonly System.Text.Json.JsonWriterOptions Pretty = Compact with { Indented = true };
 
     private readonly Stream _output;
     private readonly bool _lines;
@@ -36,24 +36,24 @@ public sealed partial class JsonPaperWriter : PaperWriter
     /// <summary>Creates a writer.</summary>
     /// <param name="output">Where to write; not disposed by the writer.</param>
     /// <param name="jsonLines">One object a line (JSON Lines) rather than one array.</param>
-    /// <param name="options">Shape and indentation.</param>
-    public JsonPaperWriter(Stream output, bool jsonLines, PaperWriterOptions? options = null)
+    /// <param name="options">Shape and indentation; <see cref="JsonPaperWriterOptions.Default"/> when null.</param>
+    public JsonPaperWriter(Stream output, bool jsonLines, JsonPaperWriterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(output);
-        options ??= PaperWriterOptions.Default;
+        options ??= JsonPaperWriterOptions.Default;
         _output = output;
         _lines = jsonLines;
-        _shape = options.JsonShape;
+        _shape = options.Shape;
         _json = new Utf8JsonWriter(_buffer, jsonLines || !options.Indented ? Compact : Pretty);
     }
 
-    /// <summary>The <c>json</c> format: one JSON array of papers (<c>.json</c>).</summary>
-    public static PaperWriterFormat JsonFormat { get; } = new(
-        "json", [".json"], "One JSON array of papers (--json-shape native|daily-arxiv)", static (s, o) => new JsonPaperWriter(s, jsonLines: false, o));
+    /// <summary>The <c>json</c> format: one JSON array of papers (<c>.json</c>), with its option <c>json-shape</c>.</summary>
+    public static PaperWriterFormat<JsonPaperWriterOptions> JsonFormat { get; } = new(
+        "json", [".json"], "One JSON array of papers", JsonPaperWriterOptions.Default, static (s, o) => new JsonPaperWriter(s, jsonLines: false, o), options: JsonPaperWriterOptions.Descriptors);
 
-    /// <summary>The <c>jsonl</c> format: JSON Lines, one paper a line (<c>.jsonl</c>, <c>.ndjson</c>).</summary>
-    public static PaperWriterFormat JsonLinesFormat { get; } = new(
-        "jsonl", [".jsonl", ".ndjson"], "JSON Lines, one paper a line (--json-shape native|daily-arxiv)", static (s, o) => new JsonPaperWriter(s, jsonLines: true, o));
+    /// <summary>The <c>jsonl</c> format: JSON Lines, one paper a line (<c>.jsonl</c>, <c>.ndjson</c>), with its option <c>json-shape</c>.</summary>
+    public static PaperWriterFormat<JsonPaperWriterOptions> JsonLinesFormat { get; } = new(
+        "jsonl", [".jsonl", ".ndjson"], "JSON Lines, one paper a line", JsonPaperWriterOptions.Default, static (s, o) => new JsonPaperWriter(s, jsonLines: true, o), options: JsonPaperWriterOptions.Descriptors);
 
     /// <inheritdoc/>
     public override async ValueTask WritePaperAsync(Paper paper, CancellationToken cancellationToken = default)

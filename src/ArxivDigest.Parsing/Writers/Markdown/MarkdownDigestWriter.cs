@@ -29,7 +29,7 @@ public sealed class MarkdownDigestWriter : PaperWriter
 
     /// <summary>Creates a writer over <paramref name="output"/> (not disposed by the writer) in the canonical layout.</summary>
     public MarkdownDigestWriter(Stream output)
-        : this(output, null)
+        : this(output, dialect: null)
     {
     }
 
@@ -41,9 +41,8 @@ public sealed class MarkdownDigestWriter : PaperWriter
         _dialect = dialect ?? DigestDialect.Canonical;
     }
 
-    /// <summary>The <c>markdown</c> format (<c>.md</c>).</summary>
-    public static PaperWriterFormat Format { get; } = new(
-        "markdown", [".md", ".markdown"], "A digest in the generator's own layout (table of contents, sections, numbering)", static (s, o) => new MarkdownDigestWriter(s, o.Dialect));
+    /// <summary>The <c>markdown</c> format (<c>.md</c>): the layout is <see cref="MarkdownDigestWriterOptions.Dialect"/>, which a tool sets to the one it reads with.</summary>
+    public static PaperWriterFormat<MarkdownDigestWriterOptions> Format { get; } = new MarkdownFormat();
 
     /// <inheritdoc/>
     public override ValueTask WritePaperAsync(Paper paper, CancellationToken cancellationToken = default)
@@ -430,4 +429,15 @@ public sealed class MarkdownDigestWriter : PaperWriter
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+
+    /// <summary>The format writes the layout it is given, so the reading layout reaches it (<see cref="PaperWriterFormat.WithDialect"/>).</summary>
+    private sealed class MarkdownFormat() : PaperWriterFormat<MarkdownDigestWriterOptions>(
+        "markdown",
+        [".md", ".markdown"],
+        "A digest in the generator's own layout (table of contents, sections, numbering)",
+        MarkdownDigestWriterOptions.Default,
+        static (s, o) => new MarkdownDigestWriter(s, o.Dialect))
+    {
+        public override MarkdownDigestWriterOptions WithDialect(MarkdownDigestWriterOptions options, DigestDialect dialect) => options with { Dialect = dialect };
+    }
 }

@@ -38,10 +38,9 @@ public sealed class ParquetDatasetWriter : PaperWriter
     /// <summary>Creates a writer that fills <paramref name="directory"/>, which must be empty or not exist yet.</summary>
     /// <param name="directory">The dataset's root folder; created if missing.</param>
     /// <param name="partitionBy">The column whose values name the folders.</param>
-    /// <param name="options">The <c>parquet</c> format's options (see <see cref="ParquetPaperWriter"/>).</param>
+    /// <param name="options">Compression and row group size (its <see cref="ParquetPaperWriterOptions.PartitionBy"/> is <paramref name="partitionBy"/>).</param>
     /// <exception cref="IOException">The folder exists and is not empty.</exception>
-    /// <exception cref="FormatException">An option's value is not one it takes.</exception>
-    public ParquetDatasetWriter(string directory, ParquetPartitionColumn partitionBy, PaperWriterOptions? options = null)
+    public ParquetDatasetWriter(string directory, ParquetPartitionColumn partitionBy, ParquetPaperWriterOptions? options = null)
         : this(directory, partitionBy, ParquetSettings.From(options), DefaultMaxOpenFiles)
     {
     }

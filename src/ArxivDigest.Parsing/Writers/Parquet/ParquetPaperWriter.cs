@@ -27,12 +27,11 @@ public sealed class ParquetPaperWriter : PaperWriter
 
     /// <summary>Creates a writer.</summary>
     /// <param name="output">Where to write; not disposed by the writer.</param>
-    /// <param name="options">Format options: <c>parquet-compression</c> (<c>zstd</c>, <c>snappy</c>, <c>gzip</c>,
-    /// <c>none</c>) and <c>parquet-row-group-size</c> (bytes, or with a K, M or G suffix) in
-    /// <see cref="PaperWriterOptions.Properties"/>.</param>
-    /// <exception cref="FormatException">An option's value is not one it takes.</exception>
-    public ParquetPaperWriter(Stream output, PaperWriterOptions? options = null)
-        : this(output, ParquetSettings.From(options), partitionColumn: null)
+    /// <param name="options">Compression and row group size; <see cref="ParquetPaperWriterOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException"><see cref="ParquetPaperWriterOptions.PartitionBy"/> is set: a dataset is a folder (<see cref="ParquetDatasetWriter"/>).</exception>
+    public ParquetPaperWriter(Stream output, ParquetPaperWriterOptions? options = null)
+        : this(output, ParquetSettings.From(options?.PartitionBy is null ? options
+            : throw new ArgumentException("PartitionBy is set: a partitioned dataset is a folder, written by ParquetDatasetWriter.", nameof(options))), partitionColumn: null)
     {
     }
 
@@ -46,16 +45,10 @@ public sealed class ParquetPaperWriter : PaperWriter
     }
 
     /// <summary>
-    /// The <c>parquet</c> format (<c>.parquet</c>, binary), with its options <c>parquet-compression</c> and
-    /// <c>parquet-row-group-size</c>.
+    /// The <c>parquet</c> format (<c>.parquet</c>, binary), with its options <c>parquet-compression</c>,
+    /// <c>parquet-row-group-size</c> and <c>partition-by</c> (which makes it write a dataset folder).
     /// </summary>
-    public static PaperWriterFormat Format { get; } = new(
-        "parquet",
-        [".parquet"],
-        "Apache Parquet, one typed row a paper (--partition-by for a Hive-style dataset)",
-        static (stream, options) => new ParquetPaperWriter(stream, options),
-        isText: false,
-        options: ParquetSettings.Options);
+    public static PaperWriterFormat<ParquetPaperWriterOptions> Format { get; } = new ParquetFormat();
 
     /// <summary>The size, as data, of the papers buffered for the next row group.</summary>
     internal long BufferedBytes => _table.Bytes;

@@ -19,8 +19,8 @@ public sealed class BibtexPaperWriterTests
         Abstract = "We study $x^2$.\nSecond line.",
     };
 
-    private static Task<string> WriteAsync(Paper paper, params (string Name, string Value)[] options) =>
-        CitationKeyTests.WriteAsync([paper], new PaperWriterOptions { Properties = CitationKeyTests.Props(options) });
+    private static Task<string> WriteAsync(Paper paper, BibtexPaperWriterOptions? options = null) =>
+        CitationKeyTests.WriteAsync([paper], options);
 
     [Fact]
     public async Task An_entry_is_a_misc_in_arxivs_style()
@@ -46,7 +46,7 @@ public sealed class BibtexPaperWriterTests
     [Fact]
     public async Task Abstract_and_note_are_options()
     {
-        string bib = await WriteAsync(Sample(), ("bib-abstract", "true"), ("bib-note", "tldr"));
+        string bib = await WriteAsync(Sample(), new BibtexPaperWriterOptions { Abstract = true, Note = BibtexNote.Tldr });
         Assert.Contains("  url = {https://arxiv.org/abs/2602.10137v2},\n  abstract = {We study {$x^2$}. Second line.},\n  note = {提出了一个方法}\n}\n", bib, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,7 @@ public sealed class BibtexPaperWriterTests
     public async Task Ascii_option_writes_accent_commands()
     {
         Paper paper = Sample() with { Title = "Nüwa", Authors = ["José Núñez"] };
-        string bib = await WriteAsync(paper, ("bib-ascii", "true"));
+        string bib = await WriteAsync(paper, new BibtexPaperWriterOptions { Ascii = true });
         Assert.Contains("title = {N{\\\"u}wa}", bib, StringComparison.Ordinal);
         Assert.Contains("author = {Jos{\\'e} N{\\'u}{\\~n}ez}", bib, StringComparison.Ordinal);
         Assert.All(bib, c => Assert.True(c < 128));
@@ -92,8 +92,9 @@ public sealed class BibtexPaperWriterTests
     [InlineData("bib-abstract", "maybe")]
     public void A_wrong_option_value_is_refused(string name, string value)
     {
-        using var output = new MemoryStream();
-        Assert.Throws<FormatException>(() => BibtexPaperWriter.Format.Create(output, new PaperWriterOptions { Properties = CitationKeyTests.Props((name, value)) }));
+        Assert.True(BibtexPaperWriter.Format.TryGetOption(name, out WriterOption? option));
+        FormatException e = Assert.Throws<FormatException>(() => option.Apply(BibtexPaperWriter.Format.DefaultOptions, value));
+        Assert.Contains($"'{name}'", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,10 +128,7 @@ public sealed class BibtexPaperWriterTests
         foreach (bool ascii in new[] { false, true })
         {
             List<Paper> papers = [.. CitationKeyTests.CorpusFiles().SelectMany(f => DigestParser.ParseFile(f).Papers)];
-            string bib = await CitationKeyTests.WriteAsync(papers, new PaperWriterOptions
-            {
-                Properties = CitationKeyTests.Props(("bib-abstract", "true"), ("bib-note", "tldr"), ("bib-ascii", ascii ? "true" : "false")),
-            });
+            string bib = await CitationKeyTests.WriteAsync(papers, new BibtexPaperWriterOptions { Abstract = true, Note = BibtexNote.Tldr, Ascii = ascii });
             string[] entries = bib.Split("\n\n");
             Assert.Equal(papers.Count, entries.Length);
             foreach (string entry in entries)

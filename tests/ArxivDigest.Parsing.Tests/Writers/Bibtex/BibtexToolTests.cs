@@ -215,7 +215,7 @@ public sealed partial class BibtexToolTests : IDisposable
     {
         string path = Path.Combine(_temp, name);
         await using FileStream file = File.Create(path);
-        await using (PaperWriter writer = BibtexPaperWriter.Format.Create(file, new PaperWriterOptions { Properties = CitationKeyTests.Props(("bib-ascii", ascii ? "true" : "false")) }))
+        await using (PaperWriter writer = BibtexPaperWriter.Format.Create(file, new BibtexPaperWriterOptions { Ascii = ascii }))
         {
             foreach (Paper paper in papers)
             {

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
 using ArxivDigest.Parsing.Tests.Infrastructure;
@@ -20,7 +19,7 @@ public sealed partial class CitationKeyTests
     };
 
     /// <summary>The keys of a .bib file, in order, by arXiv identifier.</summary>
-    internal static async Task<Dictionary<string, string>> KeysAsync(IEnumerable<Paper> papers, PaperWriterOptions? options = null)
+    internal static async Task<Dictionary<string, string>> KeysAsync(IEnumerable<Paper> papers, BibtexPaperWriterOptions? options = null)
     {
         string bib = await WriteAsync(papers, options);
         var keys = new Dictionary<string, string>();
@@ -32,10 +31,10 @@ public sealed partial class CitationKeyTests
         return keys;
     }
 
-    internal static async Task<string> WriteAsync(IEnumerable<Paper> papers, PaperWriterOptions? options = null)
+    internal static async Task<string> WriteAsync(IEnumerable<Paper> papers, BibtexPaperWriterOptions? options = null)
     {
         using var output = new MemoryStream();
-        await using (PaperWriter writer = BibtexPaperWriter.Format.Create(output, options))
+        await using (PaperWriter writer = BibtexPaperWriter.Format.Create(output, options ?? BibtexPaperWriterOptions.Default))
         {
             foreach (Paper paper in papers)
             {
@@ -159,7 +158,7 @@ public sealed partial class CitationKeyTests
     {
         Dictionary<string, string> keys = await KeysAsync(
             [Paper("2602.10137v2", "Deep", "Ann Lee"), Paper("math/0601001", "Old", "Bo Lee")],
-            new PaperWriterOptions { Properties = Props(("bib-key", "arxiv")) });
+            new BibtexPaperWriterOptions { KeyStyle = BibtexKeyStyle.Arxiv });
         Assert.Equal("arXiv:2602.10137", keys["2602.10137v2"]);
         Assert.Equal("arXiv:math/0601001", keys["math/0601001"]);
     }
@@ -222,9 +221,6 @@ public sealed partial class CitationKeyTests
         Array.Sort(files, StringComparer.Ordinal);
         return files;
     }
-
-    internal static ImmutableDictionary<string, string> Props(params (string Name, string Value)[] values) =>
-        values.ToDictionary(v => v.Name, v => v.Value).ToImmutableDictionary();
 
     [GeneratedRegex(@"@misc\{([^,]+),\n(?:.*\n)*?  eprint = \{([^}]+)\}")]
     private static partial Regex EntryRegex();

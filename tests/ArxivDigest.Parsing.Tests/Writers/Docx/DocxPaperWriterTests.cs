@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ArxivDigest.Parsing.Tests.Infrastructure;
 using ArxivDigest.Parsing.Writers;
@@ -45,7 +44,8 @@ public sealed partial class DocxPaperWriterTests
     [InlineData("docx-abstracts", "false")]
     public async Task Each_option_validates_with_no_error(string option, string value)
     {
-        var options = new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add(option, value) };
+        Assert.True(DocxPaperWriter.Format.TryGetOption(option, out WriterOption? descriptor));
+        var options = (DocxPaperWriterOptions)descriptor.Apply(DocxPaperWriter.Format.DefaultOptions, value);
         byte[] docx = await DocxTestDocument.WriteFileAsync(RepoPaths.Sample("2026-03-03.md"), options);
         Assert.Empty(DocxTestDocument.Validate(docx));
     }
@@ -155,11 +155,7 @@ public sealed partial class DocxPaperWriterTests
     public async Task Options_leave_out_abstracts_and_details_and_flatten_the_list()
     {
         Digest digest = await DigestParser.ParseFileAsync(RepoPaths.Sample("2026-01-26.md"));
-        var options = new PaperWriterOptions
-        {
-            Properties = ImmutableDictionary<string, string>.Empty
-                .Add("docx-abstracts", "false").Add("docx-details", "false").Add("docx-group", "flat").Add("docx-title", "My list"),
-        };
+        var options = new DocxPaperWriterOptions { Abstracts = false, Details = false, Grouping = DocxGrouping.Flat, Title = "My list" };
         string text = DocxTestDocument.NormalizedText(await DocxTestDocument.WriteAsync(digest.Papers, options, digest.Date));
         Assert.StartsWith("[Title] My list\n[Subtitle] Generated 2026-11-24 · 106 papers\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("[Heading1]", text, StringComparison.Ordinal);
@@ -173,8 +169,9 @@ public sealed partial class DocxPaperWriterTests
     [Fact]
     public void A_bad_option_value_is_refused()
     {
-        var options = new PaperWriterOptions { Properties = ImmutableDictionary<string, string>.Empty.Add("docx-group", "sideways") };
-        Assert.Throws<FormatException>(() => DocxPaperWriter.Format.Create(Stream.Null, options));
+        Assert.True(DocxPaperWriter.Format.TryGetOption("docx-group", out WriterOption? descriptor));
+        FormatException e = Assert.Throws<FormatException>(() => descriptor.Apply(DocxPaperWriter.Format.DefaultOptions, "sideways"));
+        Assert.Equal("Option 'docx-group' takes section or flat, not 'sideways'.", e.Message);
     }
 
     [Fact]

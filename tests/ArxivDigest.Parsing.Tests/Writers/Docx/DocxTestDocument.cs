@@ -15,7 +15,7 @@ internal static class DocxTestDocument
     /// <summary>A fixed generation time, so the documents are the same on every run.</summary>
     public static readonly DateTimeOffset Generated = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
 
-    public static async Task<byte[]> WriteAsync(IEnumerable<Paper> papers, PaperWriterOptions? options = null, DateOnly? date = null, Stream? output = null)
+    public static async Task<byte[]> WriteAsync(IEnumerable<Paper> papers, DocxPaperWriterOptions? options = null, DateOnly? date = null, Stream? output = null)
     {
         using var buffer = new MemoryStream();
         Stream target = output ?? buffer;
@@ -33,7 +33,7 @@ internal static class DocxTestDocument
         return buffer.ToArray();
     }
 
-    public static async Task<byte[]> WriteFileAsync(string digestPath, PaperWriterOptions? options = null)
+    public static async Task<byte[]> WriteFileAsync(string digestPath, DocxPaperWriterOptions? options = null)
     {
         Digest digest = await DigestParser.ParseFileAsync(digestPath);
         return await WriteAsync(digest.Papers, options, digest.Date);
