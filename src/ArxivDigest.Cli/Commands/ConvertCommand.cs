@@ -16,7 +16,7 @@ internal static class ConvertCommand
         Argument<string[]> inputs = InputArgument.Create();
         var to = new Option<string?>("--to", "-t")
         {
-            Description = ToDescription(PaperWriterRegistry.CreateDefault()),
+            Description = ToDescription(PluginLoader.CreateBuiltInRegistry()),
         };
         var output = new Option<string?>("--output", "-o")
         {
@@ -61,7 +61,7 @@ internal static class ConvertCommand
         reading.AddTo(command);
 
         // Each built-in format's own options become command-line options (--bib-abstract, ...).
-        List<(WriterOption Descriptor, Option Option)> formatOptions = FormatOptions(PaperWriterRegistry.CreateDefault());
+        List<(WriterOption Descriptor, Option Option)> formatOptions = FormatOptions(PluginLoader.CreateBuiltInRegistry());
         foreach ((_, Option option) in formatOptions)
         {
             command.Options.Add(option);
