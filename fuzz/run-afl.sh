@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fuzzes one target of the harness with AFL++: publishes the harness (Release), instruments the library assembly
-# with sharpfuzz, runs afl-fuzz on the seeds with the dictionary, then prints executions, time, crashes and hangs.
+# Fuzzes one target of the harness with AFL++: publishes the harness (Release), instruments the library's assemblies
+# (the core's and the writer packages') with sharpfuzz, runs afl-fuzz on the seeds with the dictionary, then prints
+# executions, time, crashes and hangs.
 #
 # Usage: fuzz/run-afl.sh TARGET [SECONDS]     TARGET: parser | writers | docx | roundtrip; SECONDS: 0 = until Ctrl-C
 #
@@ -42,8 +43,12 @@ if [ "${ARXIV_FUZZ_SKIP_BUILD:-}" != 1 ] || [ ! -x "$harness" ]; then
   rm -rf "$bin"   # sharpfuzz instruments in place: always start from a fresh copy of the library
   dotnet publish "$repo/fuzz/ArxivDigest.Parsing.Fuzz" -c Release -o "$bin" -nologo -v quiet -p:UseAppHost=true > "$out/publish.log" 2>&1 \
     || { cat "$out/publish.log" >&2; exit 1; }
-  echo "== Instrumenting ArxivDigest.Parsing.dll"
-  (cd "$repo" && dotnet tool restore > /dev/null && dotnet tool run sharpfuzz "$bin/ArxivDigest.Parsing.dll" > /dev/null)
+  # The library and the writer packages' assemblies: the writers' code is guided by coverage too.
+  echo "== Instrumenting ArxivDigest.Parsing.dll, ArxivDigest.Parsing.Parquet.dll, ArxivDigest.Parsing.Docx.dll"
+  (cd "$repo" && dotnet tool restore > /dev/null \
+    && for assembly in ArxivDigest.Parsing ArxivDigest.Parsing.Parquet ArxivDigest.Parsing.Docx; do
+      dotnet tool run sharpfuzz "$bin/$assembly.dll" > /dev/null || exit 1
+    done)
   echo "   ready in $((SECONDS - start)) s"
 fi
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Json;
+using ArxivDigest.Parsing.Writers.Docx;
 using ArxivDigest.Parsing.Writers.Parquet;
 using Parquet;
 
@@ -15,7 +16,9 @@ namespace ArxivDigest.Parsing.Fuzz;
 /// </summary>
 internal static class WriterTargets
 {
-    private static readonly PaperWriterRegistry Registry = PaperWriterRegistry.CreateDefault();
+    private static readonly PaperWriterRegistry Registry = PaperWriterRegistry.CreateDefault()
+        .Register(new ParquetWriterProvider())
+        .Register(new DocxWriterProvider());
 
     private static readonly string[] RowGroupSizes = ["1", "1K", "64K"];
 

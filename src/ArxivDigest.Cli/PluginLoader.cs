@@ -4,6 +4,8 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Loader;
 using ArxivDigest.Parsing;
 using ArxivDigest.Parsing.Writers;
+using ArxivDigest.Parsing.Writers.Docx;
+using ArxivDigest.Parsing.Writers.Parquet;
 
 namespace ArxivDigest.Cli;
 
@@ -16,20 +18,41 @@ internal static class PluginLoader
 {
     public const string EnvironmentVariable = "ARXIV_DIGEST_PLUGINS";
 
-    /// <summary>The output formats: this library's and the plug-ins'.</summary>
+    /// <summary>The order in which the tool has always listed its formats (<c>formats</c>, <c>--help</c>); any other comes after.</summary>
+    private static readonly string[] ListingOrder = ["json", "jsonl", "markdown", "parquet", "bibtex", "docx"];
+
+    /// <summary>
+    /// The output formats the tool ships with: the library's and the writer packages' (parquet, docx), whose providers
+    /// are registered as a plug-in's are.
+    /// </summary>
+    public static PaperWriterRegistry CreateBuiltInRegistry()
+    {
+        PaperWriterRegistry formats = PaperWriterRegistry.CreateDefault()
+            .Register(new ParquetWriterProvider())
+            .Register(new DocxWriterProvider());
+        var registry = new PaperWriterRegistry();
+        foreach (PaperWriterFormat format in formats.Formats.OrderBy(f => Array.IndexOf(ListingOrder, f.Name) is int i and >= 0 ? i : int.MaxValue))
+        {
+            registry.Register(format);
+        }
+
+        return registry;
+    }
+
+    /// <summary>The output formats: the built-in ones and the plug-ins'.</summary>
     public static PaperWriterRegistry CreateRegistry(IEnumerable<string> pluginPaths) => CreateRegistries(pluginPaths).Writers;
 
-    /// <summary>The output and the input formats: this library's and the plug-ins'.</summary>
+    /// <summary>The output and the input formats: the built-in ones and the plug-ins'.</summary>
     public static (PaperWriterRegistry Writers, PaperInputRegistry Inputs) CreateRegistries(IEnumerable<string> pluginPaths)
     {
-        PaperWriterRegistry writers = PaperWriterRegistry.CreateDefault();
+        PaperWriterRegistry writers = CreateBuiltInRegistry();
         PaperInputRegistry inputs = PaperInputRegistry.CreateDefault();
         foreach (string path in Paths(pluginPaths))
         {
-            (List<PaperWriterFormat> outputFormats, List<PaperInputFormat> inputFormats) = Load(path);
-            foreach (PaperWriterFormat format in outputFormats)
+            (List<IPaperWriterProvider> providers, List<PaperInputFormat> inputFormats) = Load(path);
+            foreach (IPaperWriterProvider provider in providers)
             {
-                writers.Register(format);
+                writers.Register(provider);
             }
 
             foreach (PaperInputFormat format in inputFormats)
@@ -50,7 +73,7 @@ internal static class PluginLoader
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Runs only where dynamic code is supported (checked first); the plug-in is a whole assembly, not trimmed.")]
     [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above: a plug-in's types are loaded whole.")]
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "As above: a plug-in's types are loaded whole.")]
-    private static (List<PaperWriterFormat> Writers, List<PaperInputFormat> Inputs) Load(string path)
+    private static (List<IPaperWriterProvider> Writers, List<PaperInputFormat> Inputs) Load(string path)
     {
         if (!RuntimeFeature.IsDynamicCodeSupported)
         {
@@ -72,7 +95,7 @@ internal static class PluginLoader
             throw new UsageException($"Plug-in '{path}' is not a .NET assembly: {e.Message}");
         }
 
-        var formats = new List<PaperWriterFormat>();
+        var providers = new List<IPaperWriterProvider>();
         var inputs = new List<PaperInputFormat>();
         bool any = false;
         foreach (Type type in assembly.GetExportedTypes())
@@ -84,7 +107,7 @@ internal static class PluginLoader
 
             if (typeof(IPaperWriterProvider).IsAssignableFrom(type))
             {
-                formats.AddRange(((IPaperWriterProvider)Activator.CreateInstance(type)!).GetFormats());
+                providers.Add((IPaperWriterProvider)Activator.CreateInstance(type)!);
                 any = true;
             }
 
@@ -100,6 +123,6 @@ internal static class PluginLoader
             throw new UsageException($"Plug-in '{path}' has no public IPaperWriterProvider or IPaperInputProvider with a parameterless constructor.");
         }
 
-        return (formats, inputs);
+        return (providers, inputs);
     }
 }

@@ -36,7 +36,7 @@ internal static class ConvertCommand
         reading.AddTo(command);
 
         // Each built-in format's own options become command-line options (--bib-abstract, ...); any format's are --option.
-        var formatOptions = new FormatOptions(PaperWriterRegistry.CreateDefault());
+        var formatOptions = new FormatOptions(PluginLoader.CreateBuiltInRegistry());
         formatOptions.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>

@@ -19,7 +19,7 @@ internal static class FormatsCommand
             int extensionWidth = outputs.Concat(reads).Max(f => string.Join(" ", f.Extensions).Length);
 
             // The built-in formats' options are command-line options; a plug-in's are given with --option.
-            HashSet<string> flags = [.. PaperWriterRegistry.CreateDefault().Formats.SelectMany(f => f.Options).Select(o => o.Name)];
+            HashSet<string> flags = [.. PluginLoader.CreateBuiltInRegistry().Formats.SelectMany(f => f.Options).Select(o => o.Name)];
             List<(PaperWriterFormat Format, WriterOption Option, string Syntax)> options = [.. writers.Formats
                 .SelectMany(f => f.Options.Select(o => (f, o, Syntax(o, flags.Contains(o.Name)))))];
             int syntaxWidth = options.Count == 0 ? 0 : options.Max(o => o.Syntax.Length);

@@ -8,7 +8,7 @@ internal sealed class OutputOptions
 {
     private readonly Option<string?> _to = new("--to", "-t")
     {
-        Description = ToDescription(PaperWriterRegistry.CreateDefault()),
+        Description = ToDescription(PluginLoader.CreateBuiltInRegistry()),
     };
 
     private readonly Option<string?> _output = new("--output", "-o")

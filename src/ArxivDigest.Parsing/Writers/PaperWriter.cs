@@ -90,18 +90,27 @@ public abstract class PaperWriter : IAsyncDisposable
 
     /// <summary>
     /// The paper with every lone surrogate (half a UTF-16 pair, which no UTF can encode) made U+FFFD, each change
-    /// reported; the same instance when there was none.
+    /// reported in <see cref="Diagnostics"/> (<see cref="DiagnosticCodes.CharacterReplaced"/>, naming the field); the
+    /// same instance when there was none. A writer of UTF-8 or UTF-16 text calls it on each paper before writing it,
+    /// so that no encoder replaces such a character without saying so.
     /// </summary>
-    internal Paper WithoutLoneSurrogates(Paper paper, string format) => PaperText.Map(paper, (field, value) =>
+    /// <param name="paper">The paper about to be written.</param>
+    /// <param name="format">The format's name as messages give it (<c>CSV</c>): "CSV: 1 character of title that CSV cannot hold was replaced ...".</param>
+    protected Paper WithoutLoneSurrogates(Paper paper, string format)
     {
-        string replaced = PaperText.ReplaceLoneSurrogates(value, out int count);
-        if (count > 0)
+        ArgumentNullException.ThrowIfNull(paper);
+        ArgumentException.ThrowIfNullOrWhiteSpace(format);
+        return PaperText.Map(paper, (field, value) =>
         {
-            ReportReplaced(paper, field, count, format, "replaced with U+FFFD (a lone surrogate)");
-        }
+            string replaced = PaperText.ReplaceLoneSurrogates(value, out int count);
+            if (count > 0)
+            {
+                ReportReplaced(paper, field, count, format, "replaced with U+FFFD (a lone surrogate)");
+            }
 
-        return replaced;
-    });
+            return replaced;
+        });
+    }
 
     /// <summary>Sends this writer's diagnostics to <paramref name="target"/> (a writer that writes through inner writers).</summary>
     internal void ForwardDiagnosticsTo(PaperWriter target) => _forwardTo = target;

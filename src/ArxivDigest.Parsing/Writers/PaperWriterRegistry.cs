@@ -1,12 +1,13 @@
 using ArxivDigest.Parsing.Writers.Bibtex;
-using ArxivDigest.Parsing.Writers.Docx;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
-using ArxivDigest.Parsing.Writers.Parquet;
 
 namespace ArxivDigest.Parsing.Writers;
 
-/// <summary>The known output formats, by name and by file extension. Add your own with <see cref="Register"/>.</summary>
+/// <summary>
+/// The known output formats, by name and by file extension. Add your own with <see cref="Register(PaperWriterFormat)"/>,
+/// or a provider's (a writer package's, a plug-in's) with <see cref="Register(IPaperWriterProvider)"/>.
+/// </summary>
 public sealed class PaperWriterRegistry
 {
     private readonly List<PaperWriterFormat> _formats = [];
@@ -16,16 +17,18 @@ public sealed class PaperWriterRegistry
     {
     }
 
-    /// <summary>A registry with this library's formats: <c>json</c>, <c>jsonl</c>, <c>markdown</c>, <c>parquet</c>, <c>bibtex</c> and <c>docx</c>.</summary>
+    /// <summary>
+    /// A registry with this library's formats: <c>json</c>, <c>jsonl</c>, <c>markdown</c> and <c>bibtex</c>. The
+    /// <c>parquet</c> and <c>docx</c> formats come in their own packages (ArxivDigest.Parsing.Parquet,
+    /// ArxivDigest.Parsing.Docx): add them with <see cref="Register(IPaperWriterProvider)"/> and their providers.
+    /// </summary>
     public static PaperWriterRegistry CreateDefault()
     {
         var registry = new PaperWriterRegistry();
         registry.Register(JsonPaperWriter.JsonFormat);
         registry.Register(JsonPaperWriter.JsonLinesFormat);
         registry.Register(MarkdownDigestWriter.Format);
-        registry.Register(ParquetPaperWriter.Format);
         registry.Register(BibtexPaperWriter.Format);
-        registry.Register(DocxPaperWriter.Format);
         return registry;
     }
 
@@ -44,6 +47,28 @@ public sealed class PaperWriterRegistry
         else
         {
             _formats.Add(format);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Adds every format <paramref name="provider"/> offers, in its order, as <see cref="Register(PaperWriterFormat)"/>
+    /// does: one with the name of a registered format replaces it.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The provider gives no list, or a null format; then none of its formats is added.</exception>
+    public PaperWriterRegistry Register(IPaperWriterProvider provider)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        PaperWriterFormat[] formats = [.. provider.GetFormats() ?? throw new InvalidOperationException($"{provider.GetType().FullName}.GetFormats() returned null.")];
+        if (Array.Exists(formats, f => f is null))
+        {
+            throw new InvalidOperationException($"{provider.GetType().FullName}.GetFormats() gave a null format.");
+        }
+
+        foreach (PaperWriterFormat format in formats)
+        {
+            Register(format);
         }
 
         return this;

@@ -441,7 +441,7 @@ public sealed class ParquetWriterTests : IDisposable
     [Fact]
     public void The_format_is_registered_binary_with_its_options()
     {
-        Assert.True(PaperWriterRegistry.CreateDefault().TryGetByPath("out/papers.parquet", out PaperWriterFormat? format));
+        Assert.True(PaperWriterRegistry.CreateDefault().Register(new ParquetWriterProvider()).TryGetByPath("out/papers.parquet", out PaperWriterFormat? format));
         Assert.Same(ParquetPaperWriter.Format, format);
         Assert.False(format.IsText);
         Assert.Equal(["parquet-compression", "parquet-row-group-size", "partition-by"], format.Options.Select(o => o.Name));
