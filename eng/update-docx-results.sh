@@ -3,14 +3,14 @@
 # benchmarks/results/docx.md (pasted into README.md between <!-- results:docx.md --> and <!-- /results -->, which a
 # test checks) and the README screenshot docs/reading-list.png (page 1 of the document as LibreOffice prints it).
 # Needs pandoc, and for the screenshot soffice and pdftoppm (.ci/setup.d/libreoffice.sh; apt-get install pandoc).
-# The day is the largest digest of the shared corpus beside the repository, else samples/2026-03-03.md.
+# The day is the largest digest of the shared corpus beside the repository, else samples/data/2026-03-03.md.
 # With --render-only it only pastes benchmarks/results/docx.md into the README again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${1:-}" != "--render-only" ]; then
   day=$(ls -S ../shared/corpus/daily-arxiv/*.md 2>/dev/null | head -n 1 || true)
-  [ -n "$day" ] || day=samples/2026-03-03.md
+  [ -n "$day" ] || day=samples/data/2026-03-03.md
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
 
@@ -87,7 +87,7 @@ PY
   cat benchmarks/results/docx.md
 
   # The screenshot: page 1 of a bundled sample day, as LibreOffice prints it.
-  dotnet "$cli" convert samples/2026-01-26.md -o "$work/reading-list.docx" --quiet
+  dotnet "$cli" convert samples/data/2026-01-26.md -o "$work/reading-list.docx" --quiet
   timeout 300 soffice "-env:UserInstallation=file://$work/profile" --headless --norestore --convert-to pdf --outdir "$work" "$work/reading-list.docx" > /dev/null
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$work/reading-list.pdf" docs/reading-list
 fi
