@@ -26,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 
 # gen KIND COUNT LONG > file: a digest in the generator's layout, made of the bundled sample's papers.
 gen() {
-  python3 - "$1" "$2" "$3" samples/2026-01-26.md <<'PY'
+  python3 - "$1" "$2" "$3" samples/data/2026-01-26.md <<'PY'
 import random, re, sys
 kind, count, long_chars, sample = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 text = open(sample, encoding="utf-8").read()

@@ -68,7 +68,7 @@ same() {
   fi
 }
 
-inputs=(samples/*.md)
+inputs=(samples/data/*.md)
 corpus=../shared/corpus/daily-arxiv
 [ -d "$corpus" ] && inputs+=("$corpus")
 
@@ -87,18 +87,18 @@ for input in "${inputs[@]}"; do
   same "validate-$i" validate "$input"
   same "stats-$i" stats "$input" --json
 done
-STDIN=samples/2026-01-26.md same "stdin" convert - --to jsonl --date 2026-01-26
-same "strict-error" convert samples/2026-01-26.md --to jsonl --strict --match '(' --category
-same "usage-error" convert samples/2026-01-26.md --to nope
-same "wrong-format-option" convert samples/2026-01-26.md --to jsonl --bib-abstract
-same "unknown-option" convert samples/2026-01-26.md --to jsonl --option typo=1
+STDIN=samples/data/2026-01-26.md same "stdin" convert - --to jsonl --date 2026-01-26
+same "strict-error" convert samples/data/2026-01-26.md --to jsonl --strict --match '(' --category
+same "usage-error" convert samples/data/2026-01-26.md --to nope
+same "wrong-format-option" convert samples/data/2026-01-26.md --to jsonl --bib-abstract
+same "unknown-option" convert samples/data/2026-01-26.md --to jsonl --option typo=1
 same "formats" formats
 same "help" --help
 
-same "flag-values" convert samples/2026-01-26.md --to bibtex --bib-abstract no --bib-ascii yes --quiet
-for side in managed native; do cp samples/2026-01-26.md "$work/$side/output-is-input.output"; done
+same "flag-values" convert samples/data/2026-01-26.md --to bibtex --bib-abstract no --bib-ascii yes --quiet
+for side in managed native; do cp samples/data/2026-01-26.md "$work/$side/output-is-input.output"; done
 same "output-is-input" convert OUT --to jsonl -o OUT
-cmp -s samples/2026-01-26.md "$work/native/output-is-input.output" || fail "output-is-input: the input was overwritten"
+cmp -s samples/data/2026-01-26.md "$work/native/output-is-input.output" || fail "output-is-input: the input was overwritten"
 
 # What needs a real process, checked on each build against what it must do: special files as outputs, a closed
 # output pipe, signals. Standard input is a FIFO held open here, so that a conversion is under way when signalled.
@@ -114,14 +114,14 @@ behave() {
   # A FIFO is written through, not replaced.
   mkfifo "$d/fifo"
   cat "$d/fifo" > "$d/fifo.out" &
-  "${tool[@]}" convert samples/2026-01-26.md --to jsonl -o "$d/fifo" --quiet || fail "$side: writing through a FIFO failed"
+  "${tool[@]}" convert samples/data/2026-01-26.md --to jsonl -o "$d/fifo" --quiet || fail "$side: writing through a FIFO failed"
   wait
   [ -p "$d/fifo" ] && [ "$(wc -l < "$d/fifo.out")" -eq 106 ] || fail "$side: the FIFO output was replaced or is incomplete"
 
   # As root, a private /dev/full: written through, and the failure says why.
   if [ "$(id -u)" = 0 ] && mknod "$d/full" c 1 7 2> /dev/null; then
     status=0
-    "${tool[@]}" convert samples/2026-01-26.md --to jsonl -o "$d/full" 2> "$d/full.err" || status=$?
+    "${tool[@]}" convert samples/data/2026-01-26.md --to jsonl -o "$d/full" 2> "$d/full.err" || status=$?
     [ "$status" = 1 ] && grep -q "No space left on device" "$d/full.err" && [ -c "$d/full" ] || fail "$side: -o onto a full device: exit code $status, $(cat "$d/full.err")"
   fi
 
@@ -142,7 +142,7 @@ behave() {
       # (fd 5, opened here so that it cannot block) feeds it part of a day, less than a pipe holds.
       rm -f "$d/stdin" && mkfifo "$d/stdin"
       exec 3<> "$d/stdin" 5> "$d/stdin"
-      head -c 60000 samples/2026-01-26.md >&5 3>&- 5>&- &
+      head -c 60000 samples/data/2026-01-26.md >&5 3>&- 5>&- &
       exec 5>&-
       "${tool[@]}" convert - --date 2026-01-26 "${args[@]}" < "$d/stdin" 2> "$d/signal.err" 3>&- &
       local pid=$! i
@@ -184,7 +184,7 @@ behave managed
 behave native
 
 # The one difference by design: the native build cannot load plug-ins, and says so (exit code 2).
-run native plugin convert samples/2026-01-26.md --to tsv --plugin plugin.dll
+run native plugin convert samples/data/2026-01-26.md --to tsv --plugin plugin.dll
 checks=$((checks + 1))
 if [ "$(cat "$work/native/plugin.code")" != 2 ] || ! grep -q "cannot load assemblies" "$work/native/plugin.err"; then
   fail "plug-in refusal: exit code $(cat "$work/native/plugin.code"), $(cat "$work/native/plugin.err")"

@@ -4,7 +4,7 @@
 #   - the core package depends on none of the writers' libraries, and each writer package on exactly the core
 #     version it was built with; every package carries its own README.md, with no relative link;
 #   - a new console app outside the repository, given only the core package from the packages folder, builds, reads
-#     samples/2026-01-26.md (106 papers), and restores none of the writers' libraries.
+#     samples/data/2026-01-26.md (106 papers), and restores none of the writers' libraries.
 # Usage: eng/check-packages.sh [FOLDER]   (default artifacts/packages; its ArxivDigest.* packages are replaced)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -120,9 +120,9 @@ else
   echo "   restored: $libraries"
   dlls=$(find "$app/bin/Release/net10.0" -name '*.dll' ! -name PaperCount.dll -printf '%f (%s bytes) ')
   echo "   beside the app: $dlls"
-  papers=$(dotnet "$app/bin/Release/net10.0/PaperCount.dll" "$repo/samples/2026-01-26.md")
-  echo "   samples/2026-01-26.md: $papers papers"
-  [ "$papers" = 106 ] || fail "the app read $papers papers from samples/2026-01-26.md, not 106"
+  papers=$(dotnet "$app/bin/Release/net10.0/PaperCount.dll" "$repo/samples/data/2026-01-26.md")
+  echo "   samples/data/2026-01-26.md: $papers papers"
+  [ "$papers" = 106 ] || fail "the app read $papers papers from samples/data/2026-01-26.md, not 106"
 fi
 
 echo "== Packages: $((SECONDS - start)) s, $failures failures"

@@ -5,14 +5,14 @@
 # Needs pandoc, and for the screenshot soffice and pdftoppm (.ci/setup.d/libreoffice.sh; apt-get install pandoc).
 # The tool is packed and installed from a local feed, as a user gets it (docs/native.md); packing the native
 # package takes a few minutes.
-# The day is the largest digest of the shared corpus beside the repository, else samples/2026-03-03.md.
+# The day is the largest digest of the shared corpus beside the repository, else samples/data/2026-03-03.md.
 # With --render-only it only pastes benchmarks/results/docx.md into the README again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ "${1:-}" != "--render-only" ]; then
   day=$(ls -S ../shared/corpus/daily-arxiv/*.md 2>/dev/null | head -n 1 || true)
-  [ -n "$day" ] || day=samples/2026-03-03.md
+  [ -n "$day" ] || day=samples/data/2026-03-03.md
   work=$(mktemp -d)
   trap 'rm -rf "$work"' EXIT
 
@@ -97,7 +97,7 @@ PY
   cat benchmarks/results/docx.md
 
   # The screenshot: page 1 of a bundled sample day, as LibreOffice prints it.
-  dotnet "$cli" convert samples/2026-01-26.md -o "$work/reading-list.docx" --quiet
+  dotnet "$cli" convert samples/data/2026-01-26.md -o "$work/reading-list.docx" --quiet
   timeout 300 soffice "-env:UserInstallation=file://$work/profile" --headless --norestore --convert-to pdf --outdir "$work" "$work/reading-list.docx" > /dev/null
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$work/reading-list.pdf" docs/reading-list
 fi

@@ -11,7 +11,7 @@ import pathlib
 import re
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples"
+SAMPLES = ROOT / "samples" / "data"
 SEEDS = ROOT / "fuzz" / "seeds"
 
 HEADING = re.compile(r"^### \[\d+\] \[(.*)\]\((.*)\)$")

@@ -4,7 +4,7 @@ namespace ArxivDigest.Parsing.Benchmarks;
 /// The inputs the benchmarks run on: <c>day</c>, the largest digest of the shared corpus, and <c>corpus</c>, every
 /// digest of it concatenated (in file name order) into one input; <c>jsonl-day</c> and <c>jsonl-corpus</c>, the same
 /// for the JSON lines they were rendered from. The shared corpus lives beside the repository in
-/// <c>../shared/corpus/daily-arxiv</c>; without it the bundled <c>samples/*.md</c> stand in.
+/// <c>../shared/corpus/daily-arxiv</c>; without it the bundled <c>samples/data/*.md</c> stand in.
 /// </summary>
 /// <remarks>
 /// The benchmark process loads the bytes; the summary columns, which run in the host process, only need the sizes,
@@ -82,7 +82,7 @@ public static class BenchmarkInputs
         }
         else
         {
-            string samples = Path.Combine(root, "samples");
+            string samples = Path.Combine(root, "samples", "data");
             files = Directory.Exists(samples) ? Directory.GetFiles(samples, "*.md") : [];
             if (files.Length == 0)
             {
@@ -90,7 +90,7 @@ public static class BenchmarkInputs
             }
 
             description = $"samples: {files.Length} digests in {samples}";
-            Console.WriteLine($"Shared corpus not found at {shared}; falling back to samples/*.md ({files.Length} files).");
+            Console.WriteLine($"Shared corpus not found at {shared}; falling back to samples/data/*.md ({files.Length} files).");
         }
 
         Array.Sort(files, StringComparer.Ordinal);

@@ -5,7 +5,7 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Samples => Path.Combine(Root, "samples");
+    public static string Samples => Path.Combine(Root, "samples", "data");
 
     public static string Sample(string name) => Path.Combine(Samples, name);
 

@@ -10,10 +10,13 @@ namespace ArxivDigest.Parsing.Tests.Writers;
 /// <summary>Typed writer options and the descriptors that set them from text.</summary>
 public sealed class WriterOptionTests
 {
-    public static TheoryData<string> Formats => [.. PaperWriterRegistry.CreateDefault().Formats.Select(f => f.Name)];
+    // The core's formats and the writer packages'.
+    private static PaperWriterRegistry Registry() => PaperWriterRegistry.CreateDefault().Register(new ParquetWriterProvider()).Register(new DocxWriterProvider());
+
+    public static TheoryData<string> Formats => [.. Registry().Formats.Select(f => f.Name)];
 
     private static PaperWriterFormat Format(string name)
-        => PaperWriterRegistry.CreateDefault().TryGet(name, out PaperWriterFormat? format) ? format : throw new ArgumentException(name);
+        => Registry().TryGet(name, out PaperWriterFormat? format) ? format : throw new ArgumentException(name);
 
     [Theory]
     [MemberData(nameof(Formats))]
