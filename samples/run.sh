@@ -55,7 +55,7 @@ check "cs.CV papers in the reading list" "$cv" "$kept"
 check "a Word document" "word/document.xml" "$(python3 -c 'import zipfile,sys; print("word/document.xml" if "word/document.xml" in zipfile.ZipFile(sys.argv[1]).namelist() else "no")' "$work/list.docx")"
 
 run ForkTemplate "$data/fork/paper_template.md" "$data/fork/2025-05-15.md"
-check "the fork's papers, no error" "4 papers read with the template 'paper_template', 0 errors" "$(tail -n 1 "$work/ForkTemplate.err")"
+check "the fork's papers, no error" "4 papers read with the template 'paper_template.md', 0 errors" "$(tail -n 1 "$work/ForkTemplate.err")"
 check "the fork's keywords by key" 4 "$(grep -c '^  keywords: ' "$work/ForkTemplate.out")"
 
 echo "== samples/CsvPlugin, with the tool"

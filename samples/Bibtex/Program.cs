@@ -1,5 +1,6 @@
 // Writes a BibTeX file of a digest's papers, with their abstracts: dotnet run -- ../data/2026-01-26.md refs.bib
 using ArxivDigest.Parsing;
+using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Bibtex;
 
 if (args.Length != 2)

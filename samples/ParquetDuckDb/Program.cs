@@ -1,6 +1,7 @@
 // Converts every digest of a folder into one Parquet file, then asks DuckDB which categories had the most papers:
 // dotnet run -- ../data papers.parquet
 using ArxivDigest.Parsing;
+using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Parquet;
 using DuckDB.NET.Data;
 

@@ -1,5 +1,6 @@
 // Makes a Word reading list of the computer-vision papers of a digest: dotnet run -- ../data/2026-01-26.md list.docx
 using ArxivDigest.Parsing;
+using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Selection;
 using ArxivDigest.Parsing.Writers.Docx;
 
