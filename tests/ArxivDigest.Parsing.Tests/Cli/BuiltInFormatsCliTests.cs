@@ -15,7 +15,7 @@ public sealed class BuiltInFormatsCliTests
         CliRun run = await CliRun.RunAsync(["formats"]);
 
         Assert.Equal(0, run.ExitCode);
-        string[] outputs = [.. run.Out.Split('\n').TakeWhile(line => line.Length > 0).Select(line => line.Split(' ')[0])];
+        string[] outputs = [.. run.Out.Split('\n').TakeWhile(line => line.Length > 0).Where(line => line[0] != ' ').Select(line => line.Split(' ')[0])]; // not the options' lines below each
         Assert.Equal(["json", "jsonl", "markdown", "parquet", "bibtex", "docx"], outputs);
     }
 
