@@ -83,6 +83,7 @@ internal sealed class CliSignals : IDisposable
         }
 
         Temporaries.DeleteAll();
+        Progress.LiveProgressView.EndAll();
         if (ClaimMessage())
         {
             _error.WriteLine(CancelledMessage);

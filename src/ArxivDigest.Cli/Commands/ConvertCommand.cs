@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
+using ArxivDigest.Cli.Progress;
 using ArxivDigest.Parsing;
 using ArxivDigest.Parsing.Selection;
 using ArxivDigest.Parsing.Writers;
@@ -59,6 +60,8 @@ internal static class ConvertCommand
         selection.AddTo(command);
         var reading = new ReaderOptions();
         reading.AddTo(command);
+        var progress = new ProgressOption();
+        progress.AddTo(command);
 
         // Each built-in format's own options become command-line options (--bib-abstract, ...).
         List<(WriterOption Descriptor, Option Option)> formatOptions = FormatOptions(PaperWriterRegistry.CreateDefault());
@@ -82,7 +85,8 @@ internal static class ConvertCommand
                 selection.Read(parse),
                 selection.IdsFile(parse),
                 [.. PluginLoader.Paths(parse.GetValue(plugins) ?? [])],
-                parse.GetValue(partitionBy) is string column ? PartitionColumns[column] : null);
+                parse.GetValue(partitionBy) is string column ? PartitionColumns[column] : null,
+                progress.Read(parse));
             return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -119,7 +123,8 @@ internal static class ConvertCommand
         PaperSelection Selection,
         string? IdsFile,
         string[] Plugins,
-        ParquetPartitionColumn? PartitionBy);
+        ParquetPartitionColumn? PartitionBy,
+        ProgressMode Progress);
 
     /// <summary>The values of <c>--partition-by</c>: the Parquet columns a dataset can be partitioned by.</summary>
     private static readonly Dictionary<string, ParquetPartitionColumn> PartitionColumns = new(StringComparer.Ordinal)
@@ -165,7 +170,7 @@ internal static class ConvertCommand
                         await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
                     }
 
-                    await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                    await job.Progress.FinishAsync(writer, WorkProgress.Finishing(format.Name), cancellationToken).ConfigureAwait(false);
                     await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
                 finally
@@ -252,7 +257,7 @@ internal static class ConvertCommand
                     await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
                 }
 
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await job.Progress.FinishAsync(writer, WorkProgress.Finishing(format.Name), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -299,7 +304,7 @@ internal static class ConvertCommand
                     await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
                 }
 
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await job.Progress.FinishAsync(writer, "finishing the Parquet dataset", cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -342,7 +347,7 @@ internal static class ConvertCommand
         private readonly DigestReaderOptions _readerOptions;
         private readonly ReadAhead _readAhead;
 
-        private Job(Settings settings, Sources sources, PaperSelector selector, DigestReaderOptions readerOptions, Report report, ReadAhead readAhead)
+        private Job(Settings settings, Sources sources, PaperSelector selector, DigestReaderOptions readerOptions, Report report, ReadAhead readAhead, WorkProgress progress)
         {
             _settings = settings;
             _sources = sources;
@@ -350,6 +355,7 @@ internal static class ConvertCommand
             _readerOptions = readerOptions;
             Report = report;
             _readAhead = readAhead;
+            Progress = progress;
         }
 
         public List<DigestSource> Sources => _sources.List;
@@ -358,19 +364,34 @@ internal static class ConvertCommand
 
         public Report Report { get; }
 
+        /// <summary>What the user is shown of the conversion's progress (on standard error, and only there).</summary>
+        public WorkProgress Progress { get; }
+
         public static async Task<Job> StartAsync(CliConsole console, Settings settings, CancellationToken cancellationToken)
         {
             DigestReaderOptions readerOptions = settings.ReaderOptions;
             Sources sources = await Cli.Sources.CreateAsync(console, settings.Inputs, settings.Date, replayable: settings.Selection.Dedupe, cancellationToken).ConfigureAwait(false);
+            WorkProgress? progress = null;
             try
             {
+                progress = WorkProgress.Start(console, settings.Progress, settings.Quiet, "converting", settings.Inputs, writesStandardOutput: settings.Output is null or "-");
+                progress.Track(sources.List);
                 var selector = new PaperSelector(settings.Selection);
+                if (settings.Selection.Dedupe)
+                {
+                    progress.Phase("reading every input for --dedupe");
+                }
+
                 await selector.PlanAsync(sources.List, readerOptions, cancellationToken).ConfigureAwait(false);
+                progress.Phase(null);
+                progress.Restart();
+
                 var readAhead = new ReadAhead(sources.List, settings.Inputs, readerOptions, cancellationToken);
-                return new Job(settings, sources, selector, readerOptions, new Report(console, settings.Quiet), readAhead);
+                return new Job(settings, sources, selector, readerOptions, new Report(console, settings.Quiet), readAhead, progress);
             }
             catch
             {
+                progress?.Dispose();
                 sources.Dispose();
                 throw;
             }
@@ -379,17 +400,21 @@ internal static class ConvertCommand
         public async Task ConvertOneAsync(int index, PaperWriter writer, CancellationToken cancellationToken)
         {
             DigestSource source = Sources[index];
+            Progress.InputStarted(index);
+            PaperWriter counted = Progress.Count(writer);
             if (_readAhead.Take(index) is Task<ReadAhead.Input> ahead)
             {
                 ReadAhead.Input input = await ahead.WaitAsync(cancellationToken).ConfigureAwait(false);
-                int count = await input.WriteToAsync(writer, Selector, index, cancellationToken).ConfigureAwait(false);
+                int count = await input.WriteToAsync(counted, Selector, index, cancellationToken).ConfigureAwait(false);
                 Report.Converted(source.Name, count, input.Diagnostics, input.ErrorCount, input.WarningCount);
+                Progress.InputDone(index);
                 return;
             }
 
             await using PaperReader reader = source.CreateReader(_readerOptions);
-            int written = await writer.WriteAllAsync(reader, Selector, index, cancellationToken).ConfigureAwait(false);
+            int written = await counted.WriteAllAsync(reader, Selector, index, cancellationToken).ConfigureAwait(false);
             Report.Converted(source.Name, written, reader.Diagnostics, reader.ErrorCount, reader.WarningCount);
+            Progress.InputDone(index);
             if (_settings.Inputs[index].IsStandardInput && reader.DigestDate is null)
             {
                 Report.Note($"{source.Name} gives no digest date, so its papers have none; add --date YYYY-MM-DD.");
@@ -398,6 +423,8 @@ internal static class ConvertCommand
 
         public void Dispose()
         {
+            // The display goes first: what is left to do prints nothing, and the terminal is itself again at once.
+            Progress.Dispose();
             _readAhead.Dispose();
             _sources.Dispose();
         }
