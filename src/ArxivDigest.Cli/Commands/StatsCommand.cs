@@ -47,7 +47,7 @@ internal static class StatsCommand
             DigestReaderOptions readerOptions = reading.Read(parse, strict: false, formats);
             using Sources sources = await Sources.CreateAsync(console, resolved, date: null, replayable: chosen.Dedupe, cancellationToken).ConfigureAwait(false);
             // The tables are printed at the end, once the display is gone: a terminal as standard output is no hindrance.
-            using WorkProgress progress = WorkProgress.Start(console, progressOption.Read(parse), quiet: false, "counting", resolved, writesStandardOutput: false);
+            using WorkProgress progress = WorkProgress.Start(console, progressOption.Read(parse), quiet: false, "reading", resolved, writesStandardOutput: false);
             progress.Track(sources.List);
             var selector = new PaperSelector(chosen);
             if (chosen.Dedupe)

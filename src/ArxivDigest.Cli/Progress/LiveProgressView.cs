@@ -5,7 +5,7 @@ namespace ArxivDigest.Cli.Progress;
 
 /// <summary>
 /// The live display on a terminal (Spectre.Console), one line on standard error:
-/// <c>⠹ converting ━━━━━━━╸━━━━━━  43% 9/21 inputs  1862 papers  14.2 MB/s  samples/2026-01-26.md</c>.
+/// <c>⠹ ━━━━━━━━━━╸━━━━━━━━━━━━━  43% 9/21 inputs  1862 papers  14.2 MB/s  converting samples/2026-01-26.md</c>.
 /// While it is drawn, what the tool writes to standard error goes above it (<see cref="StandardErrorWriter"/>);
 /// when it ends it is erased and the cursor shown again, also when a signal ends the process (<see cref="EndAll"/>).
 /// </summary>
@@ -19,11 +19,12 @@ internal sealed class LiveProgressView : IProgressView
     private readonly StandardErrorWriter _error;
     private readonly TimeSpan _interval;
     private readonly IAnsiConsole _console;
-    private readonly TaskCompletionSource _end = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Completed without RunContinuationsAsynchronously: the display's ending runs on the thread that ends it, which
+    // needs no other thread to be free (the work's may be blocked in the kernel when a signal ends the process).
+    private readonly TaskCompletionSource _end = new();
     private readonly CancellationTokenSource _stopRefreshing = new();
     private readonly Lock _refreshGate = new();
     private Task _display = Task.CompletedTask;
-    private Task _refreshing = Task.CompletedTask;
     private ProgressContext? _context;
     private ProgressTask? _task;
     private int _stopped;
@@ -75,8 +76,10 @@ internal sealed class LiveProgressView : IProgressView
 
         if (active is not null)
         {
-            Task stop = Task.Run(active.Dispose);
-            stop.Wait(TimeSpan.FromMilliseconds(500));
+            // A thread of its own, not the pool's, whose threads may all be blocked.
+            var stop = new Thread(active.Dispose) { IsBackground = true, Name = "progress display end" };
+            stop.Start();
+            stop.Join(TimeSpan.FromMilliseconds(500));
         }
     }
 
@@ -96,9 +99,14 @@ internal sealed class LiveProgressView : IProgressView
         }
 
         _stopRefreshing.Cancel();
-        WaitQuietly(_refreshing);
 
-        // The display's own ending erases it and shows the cursor; only then are lines written straight again.
+        // A refresh under way is let finish (later ones see _stopped); the display's own ending then erases it and
+        // shows the cursor, and only then are lines written straight again.
+        if (_refreshGate.TryEnter(StopWait))
+        {
+            _refreshGate.Exit();
+        }
+
         _end.TrySetResult();
         WaitQuietly(_display);
         _error.Detach();
@@ -124,8 +132,8 @@ internal sealed class LiveProgressView : IProgressView
         };
         display.Columns(
             new SpinnerColumn(),
-            new TaskDescriptionColumn { Alignment = Justify.Left },
-            new ProgressBarColumn { Width = 24 },
+            // A narrow terminal keeps room for the step or the input's name.
+            new ProgressBarColumn { Width = _console.Profile.Width >= 110 ? 24 : 10 },
             new PercentageColumn(),
             new DetailsColumn(_progress));
 
@@ -145,7 +153,8 @@ internal sealed class LiveProgressView : IProgressView
         _error.Attach(text => _console.Write(new PlainText(text)));
         if (_interval > TimeSpan.Zero)
         {
-            _refreshing = Task.Run(RefreshAsync);
+            CancellationToken stop = _stopRefreshing.Token;
+            _ = Task.Run(() => RefreshAsync(stop), CancellationToken.None);
         }
         else
         {
@@ -155,12 +164,12 @@ internal sealed class LiveProgressView : IProgressView
         return true;
     }
 
-    private async Task RefreshAsync()
+    private async Task RefreshAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(_interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stopRefreshing.Token).ConfigureAwait(false))
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
                 Refresh();
             }
@@ -197,31 +206,36 @@ internal sealed class LiveProgressView : IProgressView
         }
     }
 
-    /// <summary>The counts and what is under way, its start cut off when the line is too narrow (a file's name ends it).</summary>
+    /// <summary>The counts, then the step under way or the input being read.</summary>
     private sealed class DetailsColumn(WorkProgress progress) : ProgressColumn
     {
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
         {
             ProgressSnapshot now = progress.Snapshot();
-            return new DetailsText(now.Counts, now.Doing);
+            return new DetailsText(now.Counts, now.Phase, now.Current is null ? null : $"{now.Activity} ", now.Current);
         }
     }
 
-    private sealed class DetailsText(string counts, string? doing) : IRenderable
+    /// <summary>
+    /// One line that fits: when it is too long, a step is cut at its end and an input's name at its start (its end,
+    /// the file's own name, is what tells the inputs apart).
+    /// </summary>
+    private sealed class DetailsText(string counts, string? phase, string? verb, string? name) : IRenderable
     {
+        private string Full => phase is not null ? $"{counts}  {phase}" : name is not null ? $"{counts}  {verb}{name}" : counts;
+
         public Measurement Measure(RenderOptions options, int maxWidth)
-        {
-            int full = counts.Length + (doing is null ? 0 : 2 + doing.Length);
-            return new Measurement(Math.Min(counts.Length, maxWidth), Math.Min(full, maxWidth));
-        }
+            => new(Math.Min(counts.Length, maxWidth), Math.Min(Full.Length, maxWidth));
 
         public IEnumerable<Segment> Render(RenderOptions options, int maxWidth)
         {
-            string text = counts;
-            if (doing is not null && maxWidth - counts.Length - 2 >= 4)
+            string text = Full;
+            if (text.Length > maxWidth)
             {
-                int room = maxWidth - counts.Length - 2;
-                text = $"{counts}  {(doing.Length <= room ? doing : "…" + doing[^(room - 1)..])}";
+                int room = maxWidth - counts.Length - 2 - (phase is null ? verb?.Length ?? 0 : 0);
+                text = room < 2 ? counts
+                    : phase is not null ? $"{counts}  {phase[..(room - 1)]}…"
+                    : $"{counts}  {verb}…{name![^(room - 1)..]}";
             }
 
             yield return new Segment(text.Length <= maxWidth ? text : text[..maxWidth], new Style(decoration: Decoration.Dim));

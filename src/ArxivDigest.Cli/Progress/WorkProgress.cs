@@ -56,9 +56,6 @@ internal sealed class WorkProgress : IDisposable
     /// <summary>What the command does, for the display: "converting", "validating", "counting".</summary>
     public string Activity { get; }
 
-    /// <summary>Whether anything is shown.</summary>
-    public bool IsShown => _view is not null;
-
     /// <summary>Starts reporting the progress of <paramref name="activity"/> over <paramref name="inputs"/>.</summary>
     /// <param name="console">The standard streams.</param>
     /// <param name="mode"><c>--progress</c>.</param>
@@ -266,15 +263,12 @@ internal readonly record struct ProgressSnapshot(
     /// <summary>"3/21 inputs  612 papers  12.3 MB/s": the counts, without the input's name.</summary>
     public string Counts => string.Create(CultureInfo.InvariantCulture, $"{Done}/{Total} inputs  {Papers} papers  {BytesPerSecond / 1e6:0.0} MB/s");
 
-    /// <summary>What is under way: the step, else the input being read.</summary>
-    public string? Doing => Phase ?? Current;
-
     /// <summary>One plain line: "progress: converting, 3/21 inputs, 612 papers, 4.2 MB read (12.3 MB/s): samples/2026-01-26.md".</summary>
     public string Line()
     {
         string line = string.Create(CultureInfo.InvariantCulture,
             $"progress: {Activity}, {Done}/{Total} inputs, {Papers} papers, {Bytes / 1e6:0.0} MB read ({BytesPerSecond / 1e6:0.0} MB/s)");
-        return Doing is string doing ? $"{line}: {doing}" : line;
+        return (Phase ?? Current) is string doing ? $"{line}: {doing}" : line;
     }
 }
 
