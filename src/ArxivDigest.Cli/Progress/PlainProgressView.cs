@@ -18,11 +18,15 @@ internal sealed class PlainProgressView(WorkProgress progress, TextWriter error,
         // A step that begins is said at once, unless it is the same as the last (one output per input): it may take a
         // while with nothing else to report. Anything else waits for the interval; with none (tests), the lines
         // come at the end of each input and the start of each step, and only then.
-        ProgressSnapshot now = progress.Snapshot();
-        bool newStep = change == ProgressEvent.StepStarted && now.Phase != _lastPhase;
         TimeSpan elapsed = _clock.Elapsed;
         bool due = interval == TimeSpan.Zero ? change == ProgressEvent.InputDone : elapsed - _last >= interval;
-        if (!newStep && !due)
+        if (!due && change != ProgressEvent.StepStarted)
+        {
+            return;
+        }
+
+        ProgressSnapshot now = progress.Snapshot();
+        if (!due && now.Phase == _lastPhase)
         {
             return;
         }
