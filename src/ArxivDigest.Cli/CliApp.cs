@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.CommandLine.Help;
 using ArxivDigest.Cli.Commands;
+using ArxivDigest.Cli.Help;
 using ArxivDigest.Parsing;
 
 namespace ArxivDigest.Cli;
@@ -39,6 +39,7 @@ internal static class CliApp
             DialectsCommand.Create(console),
         };
         root.Options.Add(plugins);
+        CliHelp.Configure(root, convert, plugins);
 
         try
         {
@@ -54,7 +55,7 @@ internal static class CliApp
                 return ExitCodes.Usage;
             }
 
-            if (parse.Action is HelpAction && parse.CommandResult.Command == convert)
+            if (CliHelp.IsHelp(parse.Action) && parse.CommandResult.Command == convert)
             {
                 ConvertCommand.DescribeFormats(convert, parse.GetValue(plugins) ?? []);
             }

@@ -1,3 +1,5 @@
+using ArxivDigest.Cli.Progress;
+
 namespace ArxivDigest.Cli;
 
 /// <summary>The tool's standard streams, so tests can run it in-process.</summary>
@@ -18,7 +20,7 @@ internal sealed record CliConsole(
 {
     public static CliConsole System { get; } = new(
         Console.Out,
-        Console.Error,
+        new StandardErrorWriter(Console.Error, () => !Console.IsErrorRedirected),
         () => new CancellableInputStream(Console.OpenStandardInput),
         StandardOutputStream.Open,
         Posix.Descriptor);

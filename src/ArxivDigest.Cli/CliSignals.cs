@@ -6,7 +6,8 @@ namespace ArxivDigest.Cli;
 /// Ctrl+C (SIGINT), SIGTERM and SIGHUP cancel the run instead of killing the process: reading and writing stop, the
 /// temporary files and folders are deleted, the previous outputs stay, one line says so, and the exit code is 130.
 /// Should the run not wind down within <see cref="Grace"/> (a call blocked on a stalled pipe or a FIFO nobody
-/// opens), or on a second signal, the registered temporaries are deleted and the process exits at once.
+/// opens), or on a second signal, the registered temporaries are deleted, a live progress display is erased (cursor
+/// shown) and the process exits at once.
 /// </summary>
 internal sealed class CliSignals : IDisposable
 {
@@ -83,6 +84,7 @@ internal sealed class CliSignals : IDisposable
         }
 
         Temporaries.DeleteAll();
+        Progress.LiveProgressView.EndAll();
         if (ClaimMessage())
         {
             _error.WriteLine(CancelledMessage);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ArxivDigest.Cli.Progress;
 using ArxivDigest.Parsing;
 using ArxivDigest.Parsing.Selection;
 using ArxivDigest.Parsing.Writers;
@@ -34,6 +35,8 @@ internal static class ConvertCommand
         selection.AddTo(command);
         var reading = new ReaderOptions();
         reading.AddTo(command);
+        var progress = new ProgressOption();
+        progress.AddTo(command);
 
         // Each built-in format's own options become command-line options (--bib-abstract, ...); any format's are --option.
         var formatOptions = new FormatOptions(PluginLoader.CreateBuiltInRegistry());
@@ -53,7 +56,8 @@ internal static class ConvertCommand
                 parse.GetValue(quiet),
                 selection.Read(parse),
                 selection.IdsFile(parse),
-                [.. PluginLoader.Paths(parse.GetValue(plugins) ?? [])]);
+                [.. PluginLoader.Paths(parse.GetValue(plugins) ?? [])],
+                progress.Read(parse));
             return await RunAsync(console, registry, settings, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -75,7 +79,8 @@ internal static class ConvertCommand
         bool Quiet,
         PaperSelection Selection,
         string? IdsFile,
-        string[] Plugins);
+        string[] Plugins,
+        ProgressMode Progress);
 
     private static async Task<int> RunAsync(CliConsole console, PaperWriterRegistry registry, Settings settings, CancellationToken cancellationToken)
     {
@@ -118,7 +123,7 @@ internal static class ConvertCommand
                         await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
                     }
 
-                    await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                    await job.Progress.FinishAsync(writer, WorkProgress.Finishing(format.Name), cancellationToken).ConfigureAwait(false);
                     await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
                 }
                 finally
@@ -205,7 +210,7 @@ internal static class ConvertCommand
                     await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
                 }
 
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await job.Progress.FinishAsync(writer, WorkProgress.Finishing(format.Name), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -247,7 +252,7 @@ internal static class ConvertCommand
                     await job.ConvertOneAsync(i, writer, cancellationToken).ConfigureAwait(false);
                 }
 
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+                await job.Progress.FinishAsync(writer, "finishing the Parquet dataset", cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -290,7 +295,7 @@ internal static class ConvertCommand
         private readonly DigestReaderOptions _readerOptions;
         private readonly ReadAhead _readAhead;
 
-        private Job(Settings settings, Sources sources, PaperSelector selector, DigestReaderOptions readerOptions, Report report, ReadAhead readAhead)
+        private Job(Settings settings, Sources sources, PaperSelector selector, DigestReaderOptions readerOptions, Report report, ReadAhead readAhead, WorkProgress progress)
         {
             _settings = settings;
             _sources = sources;
@@ -298,6 +303,7 @@ internal static class ConvertCommand
             _readerOptions = readerOptions;
             Report = report;
             _readAhead = readAhead;
+            Progress = progress;
         }
 
         public List<DigestSource> Sources => _sources.List;
@@ -306,19 +312,34 @@ internal static class ConvertCommand
 
         public Report Report { get; }
 
+        /// <summary>What the user is shown of the conversion's progress (on standard error, and only there).</summary>
+        public WorkProgress Progress { get; }
+
         public static async Task<Job> StartAsync(CliConsole console, Settings settings, CancellationToken cancellationToken)
         {
             DigestReaderOptions readerOptions = settings.ReaderOptions;
             Sources sources = await Cli.Sources.CreateAsync(console, settings.Inputs, settings.Date, replayable: settings.Selection.Dedupe, cancellationToken).ConfigureAwait(false);
+            WorkProgress? progress = null;
             try
             {
+                progress = WorkProgress.Start(console, settings.Progress, settings.Quiet, "converting", settings.Inputs, writesStandardOutput: settings.Output is null or "-");
+                progress.Track(sources.List);
                 var selector = new PaperSelector(settings.Selection);
+                if (settings.Selection.Dedupe)
+                {
+                    progress.Phase("reading every input for --dedupe");
+                }
+
                 await selector.PlanAsync(sources.List, readerOptions, cancellationToken).ConfigureAwait(false);
+                progress.Phase(null);
+                progress.Restart();
+
                 var readAhead = new ReadAhead(sources.List, settings.Inputs, readerOptions, cancellationToken);
-                return new Job(settings, sources, selector, readerOptions, new Report(console, settings.Quiet), readAhead);
+                return new Job(settings, sources, selector, readerOptions, new Report(console, settings.Quiet), readAhead, progress);
             }
             catch
             {
+                progress?.Dispose();
                 sources.Dispose();
                 throw;
             }
@@ -327,17 +348,21 @@ internal static class ConvertCommand
         public async Task ConvertOneAsync(int index, PaperWriter writer, CancellationToken cancellationToken)
         {
             DigestSource source = Sources[index];
+            Progress.InputStarted(index);
+            PaperWriter counted = Progress.Count(writer);
             if (_readAhead.Take(index) is Task<ReadAhead.Input> ahead)
             {
                 ReadAhead.Input input = await ahead.WaitAsync(cancellationToken).ConfigureAwait(false);
-                int count = await input.WriteToAsync(writer, Selector, index, cancellationToken).ConfigureAwait(false);
+                int count = await input.WriteToAsync(counted, Selector, index, cancellationToken).ConfigureAwait(false);
                 Report.Converted(source.Name, count, input.Diagnostics, input.ErrorCount, input.WarningCount);
+                Progress.InputDone(index);
                 return;
             }
 
             await using PaperReader reader = source.CreateReader(_readerOptions);
-            int written = await writer.WriteAllAsync(reader, Selector, index, cancellationToken).ConfigureAwait(false);
+            int written = await counted.WriteAllAsync(reader, Selector, index, cancellationToken).ConfigureAwait(false);
             Report.Converted(source.Name, written, reader.Diagnostics, reader.ErrorCount, reader.WarningCount);
+            Progress.InputDone(index);
             if (_settings.Inputs[index].IsStandardInput && reader.DigestDate is null)
             {
                 Report.Note($"{source.Name} gives no digest date, so its papers have none; add --date YYYY-MM-DD.");
@@ -346,6 +371,8 @@ internal static class ConvertCommand
 
         public void Dispose()
         {
+            // The display goes first: what is left to do prints nothing, and the terminal is itself again at once.
+            Progress.Dispose();
             _readAhead.Dispose();
             _sources.Dispose();
         }

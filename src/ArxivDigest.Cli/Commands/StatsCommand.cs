@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ArxivDigest.Cli.Progress;
 using ArxivDigest.Parsing;
 using ArxivDigest.Parsing.Selection;
 using ArxivDigest.Parsing.Statistics;
@@ -28,6 +29,8 @@ internal static class StatsCommand
         selection.AddTo(command);
         var reading = new ReaderOptions();
         reading.AddTo(command);
+        var progressOption = new ProgressOption();
+        progressOption.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,19 +44,33 @@ internal static class StatsCommand
             }
 
             using Sources sources = await Sources.CreateAsync(console, read.Inputs, date: null, replayable: chosen.Dedupe, cancellationToken).ConfigureAwait(false);
+            // The tables are printed at the end, once the display is gone: a terminal as standard output is no hindrance.
+            using WorkProgress progress = WorkProgress.Start(console, progressOption.Read(parse), quiet: false, "reading", read.Inputs, writesStandardOutput: false);
+            progress.Track(sources.List);
             var selector = new PaperSelector(chosen);
+            if (chosen.Dedupe)
+            {
+                progress.Phase("reading every input for --dedupe");
+            }
+
             await selector.PlanAsync(sources.List, read.Options, cancellationToken).ConfigureAwait(false);
+            progress.Phase(null);
+            progress.Restart();
             var stats = new DigestStatistics();
             for (int i = 0; i < sources.List.Count; i++)
             {
+                progress.InputStarted(i);
                 await using PaperReader reader = sources.List[i].CreateReader(read.Options);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
+                    progress.PaperDone();
                     if (selector.Select(reader.Current, i))
                     {
                         stats.Add(reader.Current);
                     }
                 }
+
+                progress.InputDone(i);
 
                 // A dialect is a Markdown layout; other inputs are counted by their format.
                 stats.AddInputFormat(reader.InputFormat);
@@ -65,6 +82,7 @@ internal static class StatsCommand
                 stats.AddDiagnostics(reader.ErrorCount, reader.WarningCount);
             }
 
+            progress.Dispose();
             string text = parse.GetValue(json) ? Json(stats, selector, count) : Table(stats, selector, count);
             await console.Out.WriteAsync(text).ConfigureAwait(false);
             return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ArxivDigest.Cli.Progress;
 using ArxivDigest.Parsing;
 
 namespace ArxivDigest.Cli.Commands;
@@ -19,23 +20,29 @@ internal static class ValidateCommand
         };
         var reading = new ReaderOptions();
         reading.AddTo(command);
+        var progress = new ProgressOption();
+        progress.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             PaperInputRegistry formats = PluginLoader.CreateRegistries(parse.GetValue(plugins) ?? []).Inputs;
             Reading read = reading.Read(parse, formats, parse.GetValue(strict));
-            return await RunAsync(console, read.Inputs, read.Options, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(console, read.Inputs, read.Options, progress.Read(parse), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, List<DigestInput> inputs, DigestReaderOptions readerOptions, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliConsole console, List<DigestInput> inputs, DigestReaderOptions readerOptions, ProgressMode mode, CancellationToken cancellationToken)
     {
         int papers = 0;
         int errors = 0;
         int warnings = 0;
         int infos = 0;
-        foreach (DigestInput input in inputs)
+        // The diagnostics go to standard output as each file is read: no live display when that is the terminal.
+        using WorkProgress progress = WorkProgress.Start(console, mode, quiet: false, "validating", inputs, writesStandardOutput: true);
+        for (int i = 0; i < inputs.Count; i++)
         {
+            DigestInput input = inputs[i];
+            progress.InputStarted(i);
             DigestReaderOptions options = readerOptions with { SourceName = input.Name };
             await using PaperReader reader = input.IsStandardInput
                 ? PaperReader.Create(console.OpenStandardInput(), options)
@@ -45,6 +52,7 @@ internal static class ValidateCommand
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     papers++;
+                    progress.PaperDone();
                 }
             }
             catch (DigestFormatException e)
@@ -66,6 +74,7 @@ internal static class ValidateCommand
                     errors++;
                 }
 
+                progress.InputDone(i);
                 continue;
             }
 
@@ -77,7 +86,10 @@ internal static class ValidateCommand
 
             errors += reader.ErrorCount;
             warnings += reader.WarningCount;
+            progress.InputDone(i);
         }
+
+        progress.Dispose();
 
         // Info lines are counted when there are any, so the summary of a clean input reads as before.
         string infoCount = infos > 0 ? string.Create(CultureInfo.InvariantCulture, $", {infos} info(s)") : string.Empty;
