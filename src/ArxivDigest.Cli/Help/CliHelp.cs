@@ -107,7 +107,7 @@ internal static class CliHelp
         catch (Exception)
         {
             // A plug-in that does not load completes nothing of its own; the conversion says why.
-            return PaperWriterRegistry.CreateDefault();
+            return PluginLoader.CreateBuiltInRegistry();
         }
     }
 

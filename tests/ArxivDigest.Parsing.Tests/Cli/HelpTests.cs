@@ -3,7 +3,6 @@ using System.Reflection.Emit;
 using ArxivDigest.Cli;
 using ArxivDigest.Cli.Help;
 using ArxivDigest.Parsing.Tests.Infrastructure;
-using ArxivDigest.Parsing.Writers;
 
 namespace ArxivDigest.Parsing.Tests.Cli;
 
@@ -70,7 +69,7 @@ public sealed class HelpTests
         int formats = Array.FindIndex(lines, l => l.StartsWith("Output formats", StringComparison.Ordinal));
         Assert.True(formats > examples, run.Out);
         string[] listed = [.. lines.Skip(formats + 1).TakeWhile(l => l.Length > 0).Select(l => l.Trim().Split(' ')[0])];
-        Assert.Equal(PaperWriterRegistry.CreateDefault().Formats.Select(f => f.Name), listed);
+        Assert.Equal(PluginLoader.CreateBuiltInRegistry().Formats.Select(f => f.Name), listed);
     }
 
     [Fact]
