@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 base=${1:?usage: benchmarks/compare-reading.sh BASE-COMMIT [ROUNDS]}
 rounds=${2:-4}
 corpus=../shared/corpus/daily-arxiv
-[ -d "$corpus" ] || corpus=samples
+[ -d "$corpus" ] || corpus=samples/data
 day=$(ls -S "$corpus"/*.md | head -1)
 
 work=$(mktemp -d)

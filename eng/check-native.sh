@@ -127,7 +127,7 @@ behave() {
 
   # A reader that stops reading: exit code 141, no claim of success.
   set +o pipefail
-  "${tool[@]}" convert samples --to jsonl 2> "$d/pipe.err" | head -c 100 > /dev/null
+  "${tool[@]}" convert samples/data --to jsonl 2> "$d/pipe.err" | head -c 100 > /dev/null
   status=${PIPESTATUS[0]}
   set -o pipefail
   [ "$status" = 141 ] && ! grep -q "papers to standard output" "$d/pipe.err" || fail "$side: closed pipe: exit code $status, $(cat "$d/pipe.err")"
@@ -161,7 +161,7 @@ behave() {
   # Output stalled in the kernel (a FIFO nobody reads): a second Ctrl+C ends the run at once.
   mkfifo "$d/stall"
   exec 4<> "$d/stall"
-  "${tool[@]}" convert samples --to jsonl -o "$d/stall" --quiet 2> "$d/stall.err" 4<&- &
+  "${tool[@]}" convert samples/data --to jsonl -o "$d/stall" --quiet 2> "$d/stall.err" 4<&- &
   local stalled=$!
   # Once it has the FIFO open, its signal handlers are in place (without /proc, a second is plenty).
   if [ -d /proc/self/fd ]; then
