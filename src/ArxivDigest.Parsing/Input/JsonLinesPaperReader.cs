@@ -225,16 +225,7 @@ internal sealed class JsonLinesPaperReader : PaperInputReader
 
         if (_end == _buffer.Length)
         {
-            int size = (int)Math.Min(2L * _buffer.Length, Array.MaxLength);
-            if (size <= _end)
-            {
-                throw new InvalidOperationException("The read buffer cannot grow further.");
-            }
-
-            byte[] larger = ArrayPool<byte>.Shared.Rent(size);
-            _buffer.AsSpan(0, _end).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            ReadBuffer.Grow(ref _buffer, _end);
         }
 
         return _buffer.AsMemory(_end, Math.Min(_buffer.Length - _end, Options.BufferSize));

@@ -423,16 +423,7 @@ public sealed partial class PaperReader : IDisposable, IAsyncDisposable
         if (_end == _buffer.Length)
         {
             // Pending bytes never pass MaxFieldSize + BufferSize (both at most MaxFieldSizeLimit), so this cannot overflow.
-            int size = (int)Math.Min(Math.Max(2L * _buffer.Length, 16L), Array.MaxLength);
-            if (size <= _end)
-            {
-                throw new InvalidOperationException("The read buffer cannot grow further.");
-            }
-
-            byte[] larger = ArrayPool<byte>.Shared.Rent(size);
-            _buffer.AsSpan(0, _end).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            ReadBuffer.Grow(ref _buffer, _end);
         }
 
         // Honour a small BufferSize as the read size, so tests can split input anywhere.
