@@ -25,6 +25,18 @@ internal sealed class SelectionOptions
         Description = "Keep papers whose title, TL;DR or abstract matches the regular expression (ignoring case; 1 s limit per match).",
     };
 
+    private readonly Option<string[]> _excludeMatch = new("--exclude-match")
+    {
+        Description = "Leave out papers whose title, TL;DR or abstract contains TEXT, ignoring case (repeatable; after the filters that keep).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private readonly Option<string[]> _excludeCategory = new("--exclude-category")
+    {
+        Description = "Leave out papers whose main category or section is CATEGORY (repeatable; after the filters that keep).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     private readonly Option<string?> _ids = new("--ids")
     {
         Description = "Keep papers whose arXiv id is listed in FILE (one a line; versions ignored; # comments).",
@@ -47,7 +59,7 @@ internal sealed class SelectionOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { _category, _match, _matchRegex, _ids, _since, _until, _dedupe })
+        foreach (Option option in new Option[] { _category, _match, _matchRegex, _excludeMatch, _excludeCategory, _ids, _since, _until, _dedupe })
         {
             command.Options.Add(option);
         }
@@ -83,6 +95,8 @@ internal sealed class SelectionOptions
             Categories = [.. parse.GetValue(_category) ?? []],
             Matches = [.. parse.GetValue(_match) ?? []],
             MatchRegex = parse.GetValue(_matchRegex),
+            ExcludeMatches = [.. parse.GetValue(_excludeMatch) ?? []],
+            ExcludeCategories = [.. parse.GetValue(_excludeCategory) ?? []],
             Ids = ids,
             Since = ParseDate("--since", parse.GetValue(_since)),
             Until = ParseDate("--until", parse.GetValue(_until)),

@@ -7,7 +7,8 @@ namespace ArxivDigest.Parsing.Selection;
 /// <summary>
 /// Which papers to keep: by category, text, identifier and digest date, and whether to keep each arXiv identifier
 /// only once. Immutable: change it with <see langword="with"/>. Every filter that is set must match; within one
-/// filter any value may match. <see cref="PaperSelector"/> applies it, shared by every writer.
+/// filter any value may match. Then the exclusions (<see cref="ExcludeMatches"/>, <see cref="ExcludeCategories"/>)
+/// leave out any paper one of their values matches. <see cref="PaperSelector"/> applies it, shared by every writer.
 /// </summary>
 public sealed record PaperSelection
 {
@@ -35,11 +36,24 @@ public sealed record PaperSelection
     /// <summary>Keep papers of digests dated on or before this day (papers of undated digests are then left out).</summary>
     public DateOnly? Until { get; init; }
 
+    /// <summary>
+    /// Texts that leave a paper out when its title, TL;DR or abstract contains one of them, ignoring case; applied
+    /// after the filters that keep papers.
+    /// </summary>
+    public ImmutableArray<string> ExcludeMatches { get; init; } = [];
+
+    /// <summary>
+    /// Categories that leave a paper out when its main category or its section is one of them (case-insensitive);
+    /// applied after the filters that keep papers.
+    /// </summary>
+    public ImmutableArray<string> ExcludeCategories { get; init; } = [];
+
     /// <summary>Keep each arXiv identifier once: the paper from the latest digest date, ties going to the later input.</summary>
     public bool Dedupe { get; init; }
 
     /// <summary>Whether any filter is set (deduplication aside).</summary>
-    public bool HasFilters => Categories.Length > 0 || Matches.Length > 0 || MatchRegex is not null || Ids is not null || Since is not null || Until is not null;
+    public bool HasFilters => !Categories.IsDefaultOrEmpty || !Matches.IsDefaultOrEmpty || MatchRegex is not null || Ids is not null || Since is not null || Until is not null
+        || !ExcludeMatches.IsDefaultOrEmpty || !ExcludeCategories.IsDefaultOrEmpty;
 
     /// <summary>
     /// Makes the test of the filters (not of <see cref="Dedupe"/>), with the regular expression compiled once.
@@ -48,15 +62,17 @@ public sealed record PaperSelection
     public Predicate<Paper> CreatePredicate()
     {
         Regex? regex = MatchRegex is null ? null : new Regex(MatchRegex, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, RegexTimeout);
-        ImmutableArray<string> categories = Categories;
-        ImmutableArray<string> matches = Matches;
+        ImmutableArray<string> categories = Categories.IsDefault ? [] : Categories;
+        ImmutableArray<string> matches = Matches.IsDefault ? [] : Matches;
+        ImmutableArray<string> excludeMatches = ExcludeMatches.IsDefault ? [] : ExcludeMatches;
+        ImmutableArray<string> excludeCategories = ExcludeCategories.IsDefault ? [] : ExcludeCategories;
         ImmutableHashSet<string>? ids = Ids;
         DateOnly? since = Since;
         DateOnly? until = Until;
         return paper =>
         {
             ArgumentNullException.ThrowIfNull(paper);
-            if (categories.Length > 0 && !categories.Any(c => string.Equals(c, paper.MainCategory, StringComparison.OrdinalIgnoreCase) || string.Equals(c, paper.Section, StringComparison.OrdinalIgnoreCase)))
+            if (categories.Length > 0 && !categories.Any(c => InCategory(paper, c)))
             {
                 return false;
             }
@@ -77,7 +93,13 @@ public sealed record PaperSelection
                 return false;
             }
 
-            return regex is null || regex.IsMatch(paper.Title) || (paper.Tldr is not null && regex.IsMatch(paper.Tldr)) || (paper.Abstract is not null && regex.IsMatch(paper.Abstract));
+            if (regex is not null && !(regex.IsMatch(paper.Title) || (paper.Tldr is not null && regex.IsMatch(paper.Tldr)) || (paper.Abstract is not null && regex.IsMatch(paper.Abstract))))
+            {
+                return false;
+            }
+
+            return !excludeCategories.Any(c => InCategory(paper, c))
+                && !excludeMatches.Any(m => Contains(paper.Title, m) || Contains(paper.Tldr, m) || Contains(paper.Abstract, m));
         };
     }
 
@@ -117,6 +139,9 @@ public sealed record PaperSelection
         ArgumentNullException.ThrowIfNull(paper);
         return paper.Id?.Id ?? paper.Url;
     }
+
+    private static bool InCategory(Paper paper, string category)
+        => string.Equals(category, paper.MainCategory, StringComparison.OrdinalIgnoreCase) || string.Equals(category, paper.Section, StringComparison.OrdinalIgnoreCase);
 
     private static bool Contains(string? text, string value) => text is not null && text.Contains(value, StringComparison.OrdinalIgnoreCase);
 }

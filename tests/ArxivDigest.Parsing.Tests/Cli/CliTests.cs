@@ -260,6 +260,24 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Exclude_options_leave_out_what_they_name_and_count_it_as_filtered_out()
+    {
+        string day = RepoPaths.Sample("2026-01-26.md");
+        var records = SourceRecord.ReadLines(RepoPaths.Sample("2026-01-26_AI_enhanced_Chinese.jsonl")).Where(r => r.AI is not null).ToList();
+        static bool Mentions(string? text) => text is not null && text.Contains("diffusion", StringComparison.OrdinalIgnoreCase);
+        int expected = records.Count(r => r.Categories![0] != "cs.CL" && !Mentions(r.Title) && !Mentions(r.AI!.Tldr) && !Mentions(r.Summary));
+        Assert.InRange(expected, 1, records.Count - 1);
+
+        CliRun run = await RunAsync(["convert", day, "--to", "jsonl", "--exclude-match", "Diffusion", "--exclude-category", "cs.cl"]);
+
+        Assert.Equal(0, run.ExitCode);
+        string[] lines = run.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected, lines.Length);
+        Assert.All(lines, l => Assert.DoesNotContain("diffusion", l, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains($"{expected} papers to standard output, {records.Count - expected} filtered out", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_hostile_regex_fails_with_a_message_not_a_hang()
     {
         string path = Path.Combine(_temp, "evil.md");

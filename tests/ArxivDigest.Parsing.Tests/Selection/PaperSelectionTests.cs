@@ -74,6 +74,39 @@ public sealed class PaperSelectionTests
     }
 
     [Fact]
+    public async Task Exclude_match_leaves_no_paper_mentioning_the_text_and_keeps_every_other()
+    {
+        var days = Days();
+        List<Paper> kept = await SelectAsync(new PaperSelection { ExcludeMatches = ["diffusion"] }, Sources(days));
+        static bool Mentions(string? text) => text is not null && text.Contains("diffusion", StringComparison.OrdinalIgnoreCase);
+        int expected = days.Sum(d => d.Records.Count(r => !Mentions(r.Title) && !Mentions(r.AI!.Tldr) && !Mentions(r.Summary)));
+        Assert.True(expected < days.Sum(d => d.Records.Count), "the days mention diffusion");
+        Assert.Equal(expected, kept.Count);
+        Assert.All(kept, p => Assert.False(Mentions(p.Title) || Mentions(p.Tldr) || Mentions(p.Abstract), p.Title));
+    }
+
+    [Fact]
+    public async Task Exclusions_apply_after_the_filters_that_keep_and_any_excluded_value_is_enough()
+    {
+        var days = Days();
+        var selection = new PaperSelection
+        {
+            Categories = ["cs.CV", "cs.CL"],
+            ExcludeCategories = ["CS.CL"],
+            ExcludeMatches = ["Gaussian", "segmentation"],
+        };
+        List<Paper> kept = await SelectAsync(selection, Sources(days));
+        static bool Mentions(string? text) => text is not null
+            && (text.Contains("gaussian", StringComparison.OrdinalIgnoreCase) || text.Contains("segmentation", StringComparison.OrdinalIgnoreCase));
+        int expected = days.Sum(d => d.Records.Count(r => r.Categories![0] == "cs.CV"
+            && !Mentions(r.Title) && !Mentions(r.AI!.Tldr) && !Mentions(r.Summary)));
+        Assert.True(expected > 0);
+        Assert.Equal(expected, kept.Count);
+        Assert.True(selection.HasFilters);
+        Assert.True(new PaperSelection { ExcludeCategories = ["cs.CL"] }.HasFilters);
+    }
+
+    [Fact]
     public async Task A_hostile_pattern_times_out_instead_of_hanging()
     {
         string evil = new string('a', 40) + "!";
