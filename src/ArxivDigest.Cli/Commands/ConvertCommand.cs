@@ -200,6 +200,11 @@ internal static class ConvertCommand
         int[] sourceIndexes,
         CancellationToken cancellationToken)
     {
+        if (format.ReadsExistingOutput && target.Existing.Kind == FileKind.Regular)
+        {
+            writerOptions = WithExistingOutput(target, format, writerOptions);
+        }
+
         await using AtomicFile file = await AtomicFile.CreateAsync(target, cancellationToken).ConfigureAwait(false);
         await using (PaperWriter writer = CreateWriter(() => format.Create(file.Stream, writerOptions)))
         {
@@ -220,6 +225,23 @@ internal static class ConvertCommand
 
         await file.CommitAsync(cancellationToken).ConfigureAwait(false);
         job.Report.Wrote(target.Name);
+    }
+
+    /// <summary>
+    /// The options for replacing <paramref name="target"/>, for a format that carries something over from the file it
+    /// replaces (the <c>bibtex</c> format's citation keys).
+    /// </summary>
+    private static object WithExistingOutput(OutputTarget target, PaperWriterFormat format, object writerOptions)
+    {
+        try
+        {
+            using var existing = new FileStream(target.Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024);
+            return format.WithExistingOutput(writerOptions, existing);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"cannot read '{target.Name}', which this output replaces and takes its {format.Name} keys from: {OutputException.Reason(e)}", e);
+        }
     }
 
     /// <summary>

@@ -63,6 +63,12 @@ public readonly struct ArxivId : IEquatable<ArxivId>, IComparable<ArxivId>, ISpa
     /// <summary>The abstract page, <c>https://arxiv.org/abs/ID</c> (with the version when there is one).</summary>
     public string AbsUrl => "https://arxiv.org/abs/" + ToString();
 
+    /// <summary>
+    /// The DOI arXiv registered for the paper (with DataCite), <c>10.48550/arXiv.2602.10137</c>: the identifier
+    /// without version, as every version shares it.
+    /// </summary>
+    public string Doi => "10.48550/arXiv." + Id;
+
     /// <summary>The PDF, <c>https://arxiv.org/pdf/ID</c> (with the version when there is one).</summary>
     public string PdfUrl => "https://arxiv.org/pdf/" + ToString();
 

@@ -87,6 +87,20 @@ public abstract class PaperWriterFormat
     /// </summary>
     public object WithDialect(object options, DigestDialect dialect) => WithDialectCore(options, dialect);
 
+    /// <summary>
+    /// Whether the format carries something over from the output it replaces (the <c>bibtex</c> format keeps the
+    /// citation keys of an existing <c>.bib</c>): then a tool that writes over an existing file first passes it to
+    /// <see cref="WithExistingOutput(object, Stream)"/>.
+    /// </summary>
+    public virtual bool ReadsExistingOutput => false;
+
+    /// <summary>
+    /// The options for writing over <paramref name="existing"/>, the output as it is before it is replaced, for a
+    /// format that <see cref="ReadsExistingOutput"/>; other formats return <paramref name="options"/>. The stream is
+    /// read, not kept, and not disposed.
+    /// </summary>
+    public object WithExistingOutput(object options, Stream existing) => WithExistingOutputCore(options, existing);
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 
@@ -99,6 +113,8 @@ public abstract class PaperWriterFormat
     private protected abstract PaperWriter CreateDirectoryWriterCore(string directory, object options);
 
     private protected abstract object WithDialectCore(object options, DigestDialect dialect);
+
+    private protected abstract object WithExistingOutputCore(object options, Stream existing);
 }
 
 /// <summary>
@@ -173,6 +189,12 @@ public class PaperWriterFormat<TOptions> : PaperWriterFormat
     /// <summary>The options with the digest layout <paramref name="dialect"/> set; <paramref name="options"/> unless a derived format writes a layout.</summary>
     public virtual TOptions WithDialect(TOptions options, DigestDialect dialect) => options;
 
+    /// <summary>
+    /// The options for writing over <paramref name="existing"/> (the output before it is replaced);
+    /// <paramref name="options"/> unless a derived format <see cref="PaperWriterFormat.ReadsExistingOutput"/>.
+    /// </summary>
+    public virtual TOptions WithExistingOutput(TOptions options, Stream existing) => options;
+
     private protected override object GetDefaultOptions() => DefaultOptions;
 
     private protected override PaperWriter CreateCore(Stream output, object options) => Create(output, Cast(options));
@@ -182,6 +204,12 @@ public class PaperWriterFormat<TOptions> : PaperWriterFormat
     private protected override PaperWriter CreateDirectoryWriterCore(string directory, object options) => CreateDirectoryWriter(directory, Cast(options));
 
     private protected override object WithDialectCore(object options, DigestDialect dialect) => WithDialect(Cast(options), dialect);
+
+    private protected override object WithExistingOutputCore(object options, Stream existing)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        return WithExistingOutput(Cast(options), existing);
+    }
 
     private TOptions Cast(object options)
     {

@@ -21,7 +21,7 @@ internal sealed record BibtexEntry(string KeyBase, ArxivId? Id, string Tiebreak,
 
         if (BibtexText.Clean(paper.Title).Length > 0)
         {
-            BibtexText.AppendTitle(scratch, paper.Title, settings.Ascii);
+            BibtexText.AppendTitle(scratch, paper.Title, settings.Ascii, ProperNouns.FromAbstract(paper.Abstract));
             fields.Add(("title", Take(scratch), true));
         }
 
@@ -56,6 +56,11 @@ internal sealed record BibtexEntry(string KeyBase, ArxivId? Id, string Tiebreak,
         if (url is not null)
         {
             fields.Add(("url", url, true));
+        }
+
+        if (settings.Doi && paper.Id is ArxivId withDoi)
+        {
+            fields.Add(("doi", withDoi.Doi, true));
         }
 
         if (settings.Abstract && paper.Abstract is string summary && BibtexText.Clean(summary).Length > 0)

@@ -5,7 +5,7 @@ namespace ArxivDigest.Parsing.Writers.Bibtex;
 /// <summary>
 /// Writes papers as a BibTeX bibliography (<c>bibtex</c>, <c>.bib</c>): one <c>@misc</c> entry per paper in arXiv's
 /// own style (<c>title</c>, <c>author</c>, <c>year</c>, <c>month</c>, <c>eprint</c>, <c>archivePrefix</c>,
-/// <c>primaryClass</c>, <c>url</c>; <c>abstract</c> and <c>note</c> on request) that compiles without a warning in
+/// <c>primaryClass</c>, <c>url</c>, <c>doi</c>; <c>abstract</c> and <c>note</c> on request) that compiles without a warning in
 /// BibTeX and biber, with stable citation keys.
 /// </summary>
 /// <remarks>
@@ -16,8 +16,9 @@ namespace ArxivDigest.Parsing.Writers.Bibtex;
 /// instead of UTF-8).
 /// </para>
 /// <para>
-/// A paper's key depends only on the paper, except that papers with the same key are told apart by letters in arXiv
-/// identifier order, so the writer sees every paper before it writes: it keeps each entry rendered as text (a few
+/// A paper's key is made from the paper, papers with the same key are told apart by letters in arXiv identifier
+/// order, and keys pinned by the file being replaced (<see cref="BibtexPaperWriterOptions.KeyPins"/>) never move and
+/// are never given to another paper; so the writer sees every paper before it writes: it keeps each entry rendered as text (a few
 /// hundred bytes) and writes them all, in input order, on <see cref="CompleteAsync"/>. A paper that comes again (the
 /// same identifier) is written once, with its highest version. The rules are in docs/bibtex.md.
 /// </para>
@@ -44,14 +45,11 @@ public sealed class BibtexPaperWriter : PaperWriter
     }
 
     /// <summary>The <c>bibtex</c> format (<c>.bib</c>) and its options.</summary>
-    public static PaperWriterFormat<BibtexPaperWriterOptions> Format { get; } = new(
-        "bibtex",
-        [".bib"],
-        "BibTeX @misc entries in arXiv's style",
-        BibtexPaperWriterOptions.Default,
-        static (s, o) => new BibtexPaperWriter(s, o),
-        isText: true,
-        options: BibtexPaperWriterOptions.Descriptors);
+    /// <remarks>
+    /// The format <see cref="PaperWriterFormat.ReadsExistingOutput"/>: over an existing <c>.bib</c>, its keys are
+    /// pinned (<see cref="BibtexPaperWriterOptions.KeyPins"/>, read with <see cref="BibtexKeyPins.Read(Stream)"/>).
+    /// </remarks>
+    public static PaperWriterFormat<BibtexPaperWriterOptions> Format { get; } = new BibtexFormat();
 
     /// <inheritdoc/>
     public override ValueTask WritePaperAsync(Paper paper, CancellationToken cancellationToken = default)
@@ -80,6 +78,34 @@ public sealed class BibtexPaperWriter : PaperWriter
 
         _entries.Add(BibtexEntry.Render(paper, _settings, _scratch));
         return default;
+    }
+
+    /// <summary>
+    /// The <c>@comment</c> that keeps the pinned keys of papers not written (<see cref="BibtexPaperWriterOptions.HoldKeys"/>),
+    /// one <c>KEY = ID</c> a line in key order; null when there are none.
+    /// </summary>
+    private string? HeldKeys()
+    {
+        if (_settings.KeyPins.Count == 0)
+        {
+            return null;
+        }
+
+        List<KeyValuePair<string, string>> held = [.. _settings.KeyPins.ByPaper.Where(pin => !_byId.ContainsKey(pin.Key)).OrderBy(pin => pin.Value, StringComparer.Ordinal)];
+        if (held.Count == 0)
+        {
+            return null;
+        }
+
+        var sb = new StringBuilder();
+        sb.Append("@comment{").Append(BibtexKeyPins.HeldKeysMarker)
+            .Append(": the keys of papers this file had and no longer has, kept so that no other paper gets them.\n");
+        foreach ((string id, string key) in held)
+        {
+            sb.Append(key).Append(" = ").Append(id).Append('\n');
+        }
+
+        return sb.Append("}\n").ToString();
     }
 
     /// <summary>
@@ -115,6 +141,12 @@ public sealed class BibtexPaperWriter : PaperWriter
             {
                 ReportReplaced(paper, field, removed, "BibTeX", "removed (control characters, lone surrogates and noncharacters print nothing)");
             }
+
+            int dropped = value is null || !_settings.Ascii ? 0 : BibtexText.CountDroppedInAscii(value);
+            if (dropped > 0)
+            {
+                ReportReplaced(paper, field, dropped, "ASCII BibTeX", "removed (combining marks without a LaTeX accent and invisible format characters such as U+200B and U+202E, which pdflatex rejects)");
+            }
         }
     }
 
@@ -127,7 +159,7 @@ public sealed class BibtexPaperWriter : PaperWriter
         }
 
         _completed = true;
-        string[] keys = CitationKeys.Assign(_entries);
+        string[] keys = CitationKeys.Assign(_entries, _settings.KeyPins);
         var text = new StreamWriter(_output, Utf8, bufferSize: 32 * 1024, leaveOpen: true) { NewLine = "\n" };
         await using (text.ConfigureAwait(false))
         {
@@ -145,10 +177,46 @@ public sealed class BibtexPaperWriter : PaperWriter
                 await text.WriteAsync(_entries[i].Body).ConfigureAwait(false);
             }
 
+            string? held = _settings.HoldKeys ? HeldKeys() : null;
+            if (held is not null)
+            {
+                await text.WriteAsync(_entries.Count > 0 ? "\n" + held : held).ConfigureAwait(false);
+            }
+
             await text.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
         _entries.Clear();
+    }
+}
+
+/// <summary>The <c>bibtex</c> format: it pins the keys of the <c>.bib</c> it replaces.</summary>
+internal sealed class BibtexFormat() : PaperWriterFormat<BibtexPaperWriterOptions>(
+    "bibtex",
+    [".bib"],
+    "BibTeX @misc entries in arXiv's style",
+    BibtexPaperWriterOptions.Default,
+    static (s, o) => new BibtexPaperWriter(s, o),
+    isText: true,
+    options: BibtexPaperWriterOptions.Descriptors)
+{
+    public override bool ReadsExistingOutput => true;
+
+    /// <summary>The options with the keys of <paramref name="existing"/> pinned (added to any pinned already).</summary>
+    public override BibtexPaperWriterOptions WithExistingOutput(BibtexPaperWriterOptions options, Stream existing)
+    {
+        BibtexKeyPins found = BibtexKeyPins.Read(existing);
+        if (options.KeyPins.Count == 0 && options.KeyPins.Keys.Count == 0)
+        {
+            return options with { KeyPins = found };
+        }
+
+        return options with
+        {
+            KeyPins = new BibtexKeyPins(
+                options.KeyPins.ByPaper.Concat(found.ByPaper),
+                options.KeyPins.Keys.Concat(found.Keys).Except(options.KeyPins.ByPaper.Values.Concat(found.ByPaper.Values), StringComparer.OrdinalIgnoreCase)),
+        };
     }
 }

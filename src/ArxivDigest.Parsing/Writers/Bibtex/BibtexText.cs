@@ -120,10 +120,16 @@ internal static class BibtexText
     public static void AppendText(StringBuilder output, string value, bool ascii) => Append(output, Clean(value), ascii, protect: false);
 
     /// <summary>
-    /// Appends a title: as <see cref="AppendText"/>, and words that styles must not lower-case (inner capitals, all
-    /// capitals, letters with digits, anything touching math) in braces.
+    /// Appends a title: as <see cref="AppendText"/>, with what styles must not lower-case in braces and nothing more:
+    /// words with inner capitals, all capitals or letters with digits, capitalized letters touching math, proper
+    /// nouns (<see cref="ProperNouns"/>), and each math span on its own.
     /// </summary>
-    public static void AppendTitle(StringBuilder output, string value, bool ascii) => Append(output, Clean(value), ascii, protect: true);
+    /// <param name="output">Where to append.</param>
+    /// <param name="value">The title.</param>
+    /// <param name="ascii">Accent commands instead of UTF-8.</param>
+    /// <param name="properNouns">Capitalized words that keep their capital (<see cref="ProperNouns"/>); none when null.</param>
+    public static void AppendTitle(StringBuilder output, string value, bool ascii, IReadOnlySet<string>? properNouns = null)
+        => Append(output, Clean(value), ascii, protect: true, properNouns);
 
     /// <summary>
     /// Appends an author list, <c>First Last and First Last</c>. Empty names are left out; <c>and others</c> is never
@@ -192,7 +198,7 @@ internal static class BibtexText
         }
     }
 
-    private static void Append(StringBuilder output, string text, bool ascii, bool protect)
+    private static void Append(StringBuilder output, string text, bool ascii, bool protect, IReadOnlySet<string>? properNouns = null)
     {
         List<Piece> pieces = Split(text, ascii);
         if (!protect)
@@ -233,7 +239,7 @@ internal static class BibtexText
                         word.Add(new Piece(start, i - start, null));
                     }
 
-                    AppendWord(output, text, word, ascii);
+                    AppendWord(output, text, word, ascii, properNouns);
                     word.Clear();
                     output.Append(' ');
                     start = i + 1;
@@ -246,41 +252,113 @@ internal static class BibtexText
             }
         }
 
-        AppendWord(output, text, word, ascii);
+        AppendWord(output, text, word, ascii, properNouns);
     }
 
-    /// <summary>A word of a title: braced whole when it holds math, otherwise with its parts protected as needed.</summary>
-    private static void AppendWord(StringBuilder output, string text, List<Piece> word, bool ascii)
+    /// <summary>
+    /// A word of a title. Math touching letters (<c>ChartE$^3$</c>, <c>B$^3$-Seg</c>) makes the word a name, braced
+    /// whole; math standing apart (<c>$\varepsilon$-Optimal</c>) is braced alone (styles would lower-case its letters)
+    /// and the rest protected as any word. Either way punctuation at the word's ends stays outside the braces, so a
+    /// colon is one styles see (they keep the capital after <c>: </c>).
+    /// </summary>
+    private static void AppendWord(StringBuilder output, string text, List<Piece> word, bool ascii, IReadOnlySet<string>? properNouns)
     {
         if (word.Count == 0)
         {
             return;
         }
 
-        if (word.TrueForAll(p => p.Math is null))
+        if (!IsName(text, word))
         {
             foreach (Piece piece in word)
             {
-                AppendProtected(output, text.AsSpan(piece.Start, piece.Length), ascii);
+                if (piece.Math is string math)
+                {
+                    output.Append("{$").Append(math).Append("$}");
+                }
+                else
+                {
+                    AppendProtected(output, text.AsSpan(piece.Start, piece.Length), ascii, properNouns);
+                }
             }
 
             return;
         }
 
-        output.Append('{');
-        foreach (Piece piece in word)
+        // Punctuation before the first letter of a leading literal piece and after the last letter of a trailing one.
+        Piece head = word[0];
+        Piece tail = word[^1];
+        int lead = head.Math is null ? Leading(text.AsSpan(head.Start, head.Length)) : 0;
+        int trail = tail.Math is null ? Trailing(text.AsSpan(tail.Start, tail.Length)) : 0;
+        if (word.Count == 1)
         {
+            trail = Math.Min(trail, head.Length - lead);
+        }
+
+        AppendLiteral(output, text.AsSpan(head.Start, lead), ascii, inName: false);
+        output.Append('{');
+        for (int i = 0; i < word.Count; i++)
+        {
+            Piece piece = word[i];
             if (piece.Math is string math)
             {
                 output.Append('$').Append(math).Append('$');
+                continue;
             }
-            else
-            {
-                AppendLiteral(output, text.AsSpan(piece.Start, piece.Length), ascii, inName: false);
-            }
+
+            int start = piece.Start + (i == 0 ? lead : 0);
+            int end = piece.Start + piece.Length - (i == word.Count - 1 ? trail : 0);
+            AppendLiteral(output, text.AsSpan(start, end - start), ascii, inName: false);
         }
 
         output.Append('}');
+        AppendLiteral(output, text.AsSpan(tail.Start + tail.Length - trail, trail), ascii, inName: false);
+
+        static int Leading(ReadOnlySpan<char> s)
+        {
+            int n = 0;
+            while (n < s.Length && !char.IsLetterOrDigit(s[n]))
+            {
+                n++;
+            }
+
+            return n;
+        }
+
+        static int Trailing(ReadOnlySpan<char> s)
+        {
+            int n = 0;
+            while (n < s.Length && !char.IsLetterOrDigit(s[s.Length - 1 - n]) && !LatexCharacters.IsCombiningMark(s[s.Length - 1 - n]))
+            {
+                n++;
+            }
+
+            return n;
+        }
+    }
+
+    /// <summary>Whether a math span of the word touches a letter or digit of the text around it.</summary>
+    private static bool IsName(string text, List<Piece> word)
+    {
+        for (int i = 0; i < word.Count; i++)
+        {
+            if (word[i].Math is null)
+            {
+                continue;
+            }
+
+            if (i > 0 && word[i - 1] is { Math: null } before && before.Length > 0 && char.IsLetterOrDigit(text[before.Start + before.Length - 1]))
+            {
+                return true;
+            }
+
+            if (i + 1 < word.Count && word[i + 1] is { Math: null } after && after.Length > 0 && char.IsLetterOrDigit(text[after.Start]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -331,8 +409,11 @@ internal static class BibtexText
         return pieces;
     }
 
-    /// <summary>Literal text without spaces, with its parts (split at hyphens and slashes) that need it braced.</summary>
-    private static void AppendProtected(StringBuilder output, ReadOnlySpan<char> text, bool ascii)
+    /// <summary>
+    /// Literal text without spaces, with its parts (split at hyphens and slashes) braced where they need it
+    /// (<see cref="NeedsProtection"/>, or a capitalized proper noun); punctuation at a part's ends stays outside.
+    /// </summary>
+    private static void AppendProtected(StringBuilder output, ReadOnlySpan<char> text, bool ascii, IReadOnlySet<string>? properNouns)
     {
         while (!text.IsEmpty)
         {
@@ -355,7 +436,7 @@ internal static class BibtexText
                 last++;
             }
 
-            if (last >= first && NeedsProtection(part[first..(last + 1)]))
+            if (last >= first && (NeedsProtection(part[first..(last + 1)]) || IsProperNoun(part[first..(last + 1)], properNouns)))
             {
                 AppendLiteral(output, part[..first], ascii, inName: false);
                 output.Append('{');
@@ -376,6 +457,23 @@ internal static class BibtexText
             AppendLiteral(output, text.Slice(separator, 1), ascii, inName: false);
             text = text[(separator + 1)..];
         }
+    }
+
+    /// <summary>A capitalized word (<c>Gaussian</c>, <c>Gaussian's</c>) that is a proper noun: see <see cref="ProperNouns"/>.</summary>
+    private static bool IsProperNoun(ReadOnlySpan<char> word, IReadOnlySet<string>? fromAbstract)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]))
+        {
+            return false;
+        }
+
+        if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal))
+        {
+            word = word[..^2];
+        }
+
+        string w = word.ToString();
+        return ProperNouns.Known.Contains(w) || (fromAbstract is not null && fromAbstract.Contains(w));
     }
 
     /// <summary>A capital after the first letter (<c>NeRF</c>, <c>GAN</c>, <c>R&amp;D</c>), or letters and digits together (<c>3D</c>).</summary>
@@ -445,14 +543,105 @@ internal static class BibtexText
             }
 
             int used = LatexCharacters.AppendText(output, text[i..]);
-            if (used == 0)
+            if (used == 0 && marked)
             {
-                output.Append(c); // no LaTeX command for it (CJK, for one): kept as UTF-8
+                used = AppendWithSupportedMarks(output, text[i..]);
             }
-            else
+
+            if (used > 0)
             {
                 i += used - 1;
             }
+            else if (c == '\u00AD')
+            {
+                output.Append("\\-"); // soft hyphen: TeX's discretionary hyphen
+            }
+            else if (!DroppedInAscii(c))
+            {
+                output.Append(c); // no LaTeX command for it (CJK, for one): kept as UTF-8
+            }
+        }
+    }
+
+    /// <summary>
+    /// A letter with combining marks of which LaTeX has no accent for some: the letter with the marks it has accents
+    /// for (the others are dropped, see <see cref="DroppedInAscii"/>); the characters used, or 0.
+    /// </summary>
+    private static int AppendWithSupportedMarks(StringBuilder output, ReadOnlySpan<char> text)
+    {
+        int end = 1;
+        while (end < text.Length && LatexCharacters.IsCombiningMark(text[end]))
+        {
+            end++;
+        }
+
+        var kept = new StringBuilder().Append(text[0]);
+        foreach (char mark in text[1..end])
+        {
+            if (LatexCharacters.IsSupportedMark(mark))
+            {
+                kept.Append(mark);
+            }
+        }
+
+        if (kept.Length == 1 && text[0] < '\u0080')
+        {
+            output.Append(text[0]);
+            return end;
+        }
+
+        int used = LatexCharacters.AppendText(output, kept.ToString());
+        return used > 0 ? end : 0;
+    }
+
+    /// <summary>
+    /// Whether ASCII output drops <paramref name="c"/> when LaTeX has no command for it: a combining mark (it cannot
+    /// stand alone in pdflatex) or an invisible format character (zero-width space, direction marks and overrides,
+    /// the byte-order mark), which pdflatex rejects and which print nothing anyway.
+    /// </summary>
+    internal static bool DroppedInAscii(char c) => c != '\u00AD' && CharUnicodeInfo.GetUnicodeCategory(c) is
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format;
+
+    /// <summary>
+    /// How many characters ASCII output drops from <paramref name="value"/> (<see cref="DroppedInAscii"/>): combining
+    /// marks LaTeX has no accent for, marks with no letter before them, and invisible format characters.
+    /// </summary>
+    public static int CountDroppedInAscii(string value)
+    {
+        int dropped = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            char c = value[i];
+            if (!DroppedInAscii(c))
+            {
+                continue;
+            }
+
+            if (LatexCharacters.IsCombiningMark(c) && LatexCharacters.IsSupportedMark(c) && HasBase(value, i))
+            {
+                continue;
+            }
+
+            dropped++;
+        }
+
+        return dropped;
+
+        static bool HasBase(string value, int i)
+        {
+            int j = i - 1;
+            while (j >= 0 && LatexCharacters.IsCombiningMark(value[j]))
+            {
+                j--;
+            }
+
+            if (j < 0)
+            {
+                return false;
+            }
+
+            var probe = new StringBuilder();
+            return LatexCharacters.AppendText(probe, string.Concat(value[j], value[i])) > 0;
         }
     }
 

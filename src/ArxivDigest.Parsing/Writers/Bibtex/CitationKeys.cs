@@ -7,7 +7,8 @@ namespace ArxivDigest.Parsing.Writers.Bibtex;
 /// <summary>
 /// Citation keys. A paper's key is computed from the paper alone (<see cref="ScholarBase"/> or <c>arXiv:ID</c>);
 /// papers whose keys coincide are told apart by <see cref="Assign"/>: the oldest by arXiv identifier keeps the key,
-/// each later one gets a letter, <c>a</c>, <c>b</c>, …, in identifier order. docs/bibtex.md states the rule.
+/// each later one gets a letter, <c>a</c>, <c>b</c>, …, in identifier order; keys pinned by an existing bibliography
+/// win over both. docs/bibtex.md states the rule.
 /// </summary>
 internal static class CitationKeys
 {
@@ -122,17 +123,27 @@ internal static class CitationKeys
     }
 
     /// <summary>
-    /// The keys of <paramref name="entries"/>, in their order: each entry's <see cref="BibtexEntry.KeyBase"/>, and for
-    /// entries that share one, the base for the oldest (by arXiv identifier; entries without one come last, by URL
-    /// and title) and the base plus <c>a</c>, <c>b</c>, … for the others in that order, skipping any key another
-    /// entry already has.
+    /// The keys of <paramref name="entries"/>, in their order. A paper <paramref name="pins"/> holds a key for keeps
+    /// it. The others get their <see cref="BibtexEntry.KeyBase"/>; among those that share one, ordered by arXiv
+    /// identifier (entries without one come last, by URL and title), the oldest gets the base and the others the base
+    /// plus <c>a</c>, <c>b</c>, …, skipping any key another entry's base is and any key the pins hold (the base itself
+    /// too, when pinned to another paper). Without pins, a key depends only on its paper and the older papers with
+    /// the same base.
     /// </summary>
-    public static string[] Assign(IReadOnlyList<BibtexEntry> entries)
+    public static string[] Assign(IReadOnlyList<BibtexEntry> entries, BibtexKeyPins? pins = null)
     {
+        pins ??= BibtexKeyPins.Empty;
         var keys = new string[entries.Count];
+        var pinnedUsed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var groups = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < entries.Count; i++)
         {
+            if (entries[i].Id is ArxivId id && pins.TryGetKey(id.Id, out string? pinned) && pinnedUsed.Add(pinned))
+            {
+                keys[i] = pinned;
+                continue;
+            }
+
             if (!groups.TryGetValue(entries[i].KeyBase, out List<int>? members))
             {
                 members = [];
@@ -142,7 +153,8 @@ internal static class CitationKeys
             members.Add(i);
         }
 
-        var taken = new HashSet<string>(groups.Keys, StringComparer.Ordinal);
+        var taken = new HashSet<string>(groups.Keys, StringComparer.OrdinalIgnoreCase);
+        taken.UnionWith(pins.Keys);
         foreach ((string keyBase, List<int> members) in groups)
         {
             members.Sort((a, b) =>
@@ -150,16 +162,22 @@ internal static class CitationKeys
                 int c = Compare(entries[a], entries[b]);
                 return c != 0 ? c : a.CompareTo(b);
             });
-            keys[members[0]] = keyBase;
             int n = 0;
-            for (int m = 1; m < members.Count; m++)
+            for (int m = 0; m < members.Count; m++)
             {
                 string key;
-                do
+                if (m == 0 && !pins.Keys.Contains(keyBase))
                 {
-                    key = keyBase + Suffix(++n);
+                    key = keyBase;
                 }
-                while (!taken.Add(key));
+                else
+                {
+                    do
+                    {
+                        key = keyBase + Suffix(++n);
+                    }
+                    while (!taken.Add(key));
+                }
 
                 keys[members[m]] = key;
             }

@@ -124,12 +124,12 @@ public sealed class BibtexTextTests
 
     [Theory]
     [InlineData("On $\\exists^*\\forall^*$ Hyperproperties", "On {$\\exists^*\\forall^*$} Hyperproperties")]
-    [InlineData("B$^3$-Seg: Free", "{B$^3$-Seg:} Free")]
-    [InlineData("under $(\\varepsilon,δ)$-Private", "under {$(\\varepsilon,\\delta)$-Private}")]
-    [InlineData("An $ε$-Optimal", "An {$\\varepsilon$-Optimal}")]
+    [InlineData("B$^3$-Seg: Free", "{B$^3$-Seg}: Free")]
+    [InlineData("under $(\\varepsilon,δ)$-Private", "under {$(\\varepsilon,\\delta)$}-Private")]
+    [InlineData("An $ε$-Optimal", "An {$\\varepsilon$}-Optimal")]
     [InlineData("$\\mathrm{GR}(p^{n}, \\ell)$ codes", "{$\\mathrm{GR}(p^{n}, \\ell)$} codes")]
     [InlineData("$\\frac{\\mathbb{F}_{p^m}[u]}{\\langle u^t \\rangle}$", "{$\\frac{\\mathbb{F}_{p^m}[u]}{\\csname langle\\endcsname u^t \\csname rangle\\endcsname}$}")]
-    [InlineData("Geo$^\\textbf{2}$:", "{Geo$^\\textbf{2}$:}")]
+    [InlineData("Geo$^\\textbf{2}$:", "{Geo$^\\textbf{2}$}:")]
     [InlineData("$\\{0,1\\}^n$", "{$\\lbrace0,1\\rbrace^n$}")]
     [InlineData("$x'^2$ and $f''$", "{$x'^2$} and {$f''$}")]
     [InlineData("$\\left( \\frac12 \\right]$", "{$\\left( \\frac12 \\right]$}")]
@@ -138,6 +138,61 @@ public sealed class BibtexTextTests
     public void Math_in_titles_is_kept_as_math(string title, string expected)
     {
         Assert.Equal(expected, Title(title));
+    }
+
+    [Theory]
+    [InlineData("ChartE$^{3}$: A Comprehensive Benchmark", "{ChartE$^{3}$}: A Comprehensive Benchmark")]
+    [InlineData("(DR$^2$Seg), and more", "({DR$^2$Seg}), and more")]
+    [InlineData("$K$-Token Merging", "{$K$}-Token Merging")]
+    [InlineData("The $n$-Sided PL Condition", "The {$n$}-Sided {PL} Condition")]
+    public void Punctuation_stays_outside_the_braces_and_math_apart_from_letters_is_braced_alone(string title, string expected)
+    {
+        Assert.Equal(expected, Title(title));
+    }
+
+    [Theory]
+    [InlineData("3D Gaussian Splatting for Scenes", null, "{3D} {Gaussian} Splatting for Scenes")]
+    [InlineData("Bayesian-Optimal Markov Chains", null, "{Bayesian}-Optimal {Markov} Chains")]
+    [InlineData("Splatting the Moon's Craters", "We splat craters on the Moon. The Moon's surface is rough.", "Splatting the {Moon's} Craters")]
+    [InlineData("Learning with Experts", "Learning is hard. We ask Experts and learning experts.", "Learning with Experts")]
+    public void Proper_nouns_keep_their_capital_and_nothing_else_is_braced(string title, string? summary, string expected)
+    {
+        var sb = new StringBuilder();
+        BibtexText.AppendTitle(sb, title, ascii: false, ProperNouns.FromAbstract(summary));
+        Assert.Equal(expected, sb.ToString());
+    }
+
+    [Fact]
+    public void An_abstract_gives_the_words_it_capitalizes_only_in_mid_sentence()
+    {
+        IReadOnlySet<string> nouns = ProperNouns.FromAbstract(
+            "Gaussian splats are fast. We render them on Mars with Gaussian Splatting; splatting is cheap. $X$ Is math: Results follow.");
+        Assert.Equal(["Gaussian", "Mars"], nouns.Order(StringComparer.Ordinal));
+        Assert.Empty(ProperNouns.FromAbstract(null));
+    }
+
+    [Theory]
+    [InlineData("Cafe\u0301", "Caf{\\'e}")]
+    [InlineData("e\u0301\u0334 mark", "{\\'e} mark")]
+    [InlineData("a\u0334b", "ab")]
+    [InlineData("\u0301alone", "alone")]
+    [InlineData("zero\u200Bwidth\u202Eflip\u2060join\uFEFFbom\u200Fmark", "zerowidthflipjoinbommark")]
+    [InlineData("soft\u00ADhyphen", "soft\\-hyphen")]
+    public void Ascii_output_turns_combining_marks_and_format_characters_into_what_pdflatex_accepts(string value, string expected)
+    {
+        string written = Text(value, ascii: true);
+        Assert.Equal(expected, written);
+        Assert.All(written, c => Assert.True(c < 128, $"U+{(int)c:X4} in {written}"));
+    }
+
+    [Theory]
+    [InlineData("Cafe\u0301", 0)]
+    [InlineData("a\u0334b\u0301", 1)]
+    [InlineData("\u0301zero\u200Bwidth\u202E", 3)]
+    [InlineData("soft\u00ADhyphen", 0)]
+    public void Ascii_output_counts_what_it_drops(string value, int dropped)
+    {
+        Assert.Equal(dropped, BibtexText.CountDroppedInAscii(value));
     }
 
     [Theory]
