@@ -5,7 +5,7 @@ namespace ArxivDigest.Parsing.Writers.Bibtex;
 /// <summary>
 /// Capitalized title words that keep their capital when a style lower-cases the title ("3D Gaussian splatting", not
 /// "3D gaussian splatting"): words named after people and places that arXiv titles use most, and the words the
-/// paper's own abstract always capitalizes in the middle of a sentence (its authors' proper nouns and names).
+/// paper's own abstract always capitalizes on their own in the middle of a sentence (its authors' proper nouns).
 /// </summary>
 internal static class ProperNouns
 {
@@ -30,8 +30,10 @@ internal static class ProperNouns
         StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The words <paramref name="text"/> writes capitalized (a capital, then only small letters) somewhere not at the
-    /// start of a sentence, and nowhere in small letters; math spans are skipped. Empty for no text.
+    /// The words <paramref name="text"/> writes capitalized (a capital, then only small letters) on their own in the
+    /// middle of a sentence, and nowhere in small letters: "on the Moon", "in Minecraft". A capitalized word next to
+    /// another (joined by a space or hyphen) is part of a title-cased name ("Cross-Scale Detector") and does not
+    /// count; math spans are skipped. Empty for no text.
     /// </summary>
     public static IReadOnlySet<string> FromAbstract(string? text)
     {
@@ -40,9 +42,11 @@ internal static class ProperNouns
             return FrozenSet<string>.Empty;
         }
 
-        var capitalized = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var lower = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var tokens = new List<Token>();
         bool sentenceStart = true;
+        bool joined = false;
+        bool hyphen = false;
+        bool quoted = false;
         bool inMath = false;
         int i = 0;
         while (i < text.Length)
@@ -51,15 +55,19 @@ internal static class ProperNouns
             if (c == '$')
             {
                 inMath = !inMath;
+                joined = false;
                 i++;
                 continue;
             }
 
-            if (inMath || !char.IsLetter(c))
+            if (inMath || !char.IsLetterOrDigit(c))
             {
-                if (!inMath && c is '.' or '!' or '?' or ':' or '\n')
+                if (!inMath)
                 {
-                    sentenceStart = true;
+                    sentenceStart |= c is '.' or '!' or '?' or ':' or '\n';
+                    joined &= c is ' ' or '-';
+                    hyphen |= c == '-';
+                    quoted |= c is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[';
                 }
 
                 i++;
@@ -67,27 +75,75 @@ internal static class ProperNouns
             }
 
             int start = i;
-            while (i < text.Length && char.IsLetter(text[i]))
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
             {
                 i++;
             }
 
-            ReadOnlySpan<char> word = text.AsSpan(start, i - start);
+            tokens.Add(new Token(start, i - start, sentenceStart, joined && tokens.Count > 0, hyphen && tokens.Count > 0, quoted));
+            sentenceStart = false;
+            joined = true;
+            hyphen = false;
+            quoted = false;
+        }
+
+        var capitalized = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var lower = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (int t = 0; t < tokens.Count; t++)
+        {
+            Token token = tokens[t];
+            ReadOnlySpan<char> word = text.AsSpan(token.Start, token.Length);
             if (IsLower(word))
             {
                 lower.Add(word.ToString());
+                continue;
             }
-            else if (!sentenceStart && word.Length > 1 && char.IsUpper(word[0]) && IsLower(word[1..]))
+
+            // On its own: not quoted, not part of a hyphenated compound, no capitalized neighbour (across "of",
+            // "and" …: "Theory of Mind", "Connected and Autonomous Vehicles").
+            bool alone = !token.SentenceStart && !token.Quoted && !token.Hyphen
+                && !(t + 1 < tokens.Count && tokens[t + 1].Hyphen && tokens[t + 1].Joined)
+                && !CapitalizedNeighbour(text, tokens, t, -1) && !CapitalizedNeighbour(text, tokens, t, +1);
+            if (alone && word.Length > 1 && char.IsUpper(word[0]) && IsLower(word[1..]))
             {
                 capitalized.Add(word.ToString());
             }
-
-            sentenceStart = false;
         }
 
         capitalized.ExceptWith(lower);
         return capitalized;
     }
+
+    /// <summary>Whether the word joined to token <paramref name="t"/> on one side, skipping joined function words, is capitalized.</summary>
+    private static bool CapitalizedNeighbour(string text, List<Token> tokens, int t, int step)
+    {
+        for (int n = t + step; n >= 0 && n < tokens.Count; n += step)
+        {
+            // The link between n and its neighbour towards t.
+            if (!(step < 0 ? tokens[n + 1].Joined : tokens[n].Joined))
+            {
+                return false;
+            }
+
+            string word = text.Substring(tokens[n].Start, tokens[n].Length);
+            if (char.IsUpper(word[0]))
+            {
+                return true;
+            }
+
+            if (!FunctionWords.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly FrozenSet<string> FunctionWords = FrozenSet.ToFrozenSet(
+        ["of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "via", "by"], StringComparer.Ordinal);
+
+    private readonly record struct Token(int Start, int Length, bool SentenceStart, bool Joined, bool Hyphen, bool Quoted);
 
     private static bool IsLower(ReadOnlySpan<char> word)
     {

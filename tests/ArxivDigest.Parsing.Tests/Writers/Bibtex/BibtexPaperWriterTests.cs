@@ -29,14 +29,15 @@ public sealed class BibtexPaperWriterTests
         Assert.Equal(
             """
             @misc{lovelace2026nerf,
-              title = {{NeRF} \& {GANs}: 100\% {$\alpha$-Fun}},
+              title = {{NeRF} \& {GANs}: 100\% {$\alpha$}-Fun},
               author = {Ada Lovelace and Alan Turing},
               year = {2026},
               month = feb,
               eprint = {2602.10137v2},
               archivePrefix = {arXiv},
               primaryClass = {cs.CV},
-              url = {https://arxiv.org/abs/2602.10137v2}
+              url = {https://arxiv.org/abs/2602.10137v2},
+              doi = {10.48550/arXiv.2602.10137}
             }
 
             """.ReplaceLineEndings("\n"),
@@ -47,7 +48,7 @@ public sealed class BibtexPaperWriterTests
     public async Task Abstract_and_note_are_options()
     {
         string bib = await WriteAsync(Sample(), new BibtexPaperWriterOptions { Abstract = true, Note = BibtexNote.Tldr });
-        Assert.Contains("  url = {https://arxiv.org/abs/2602.10137v2},\n  abstract = {We study {$x^2$}. Second line.},\n  note = {提出了一个方法}\n}\n", bib, StringComparison.Ordinal);
+        Assert.Contains("  doi = {10.48550/arXiv.2602.10137},\n  abstract = {We study {$x^2$}. Second line.},\n  note = {提出了一个方法}\n}\n", bib, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,6 +59,19 @@ public sealed class BibtexPaperWriterTests
         Assert.Contains("title = {N{\\\"u}wa}", bib, StringComparison.Ordinal);
         Assert.Contains("author = {Jos{\\'e} N{\\'u}{\\~n}ez}", bib, StringComparison.Ordinal);
         Assert.All(bib, c => Assert.True(c < 128));
+    }
+
+    [Fact]
+    public async Task The_doi_is_the_arxiv_doi_without_version_and_an_option_leaves_it_out()
+    {
+        string with = await WriteAsync(Sample());
+        Assert.Contains("  doi = {10.48550/arXiv.2602.10137}\n}", with, StringComparison.Ordinal);
+        string oldStyle = await WriteAsync(Sample() with { Id = ArxivId.Parse("hep-th/9901001v3") });
+        Assert.Contains("  doi = {10.48550/arXiv.hep-th/9901001}\n}", oldStyle, StringComparison.Ordinal);
+        string without = await WriteAsync(Sample(), new BibtexPaperWriterOptions { Doi = false });
+        Assert.DoesNotContain("doi", without, StringComparison.Ordinal);
+        Assert.True(BibtexPaperWriter.Format.TryGetOption("bib-doi", out WriterOption? option));
+        Assert.False(((BibtexPaperWriterOptions)option.Apply(BibtexPaperWriter.Format.DefaultOptions, "false")).Doi);
     }
 
     [Theory]
@@ -117,7 +131,7 @@ public sealed class BibtexPaperWriterTests
         Assert.True(registry.TryGet("bibtex", out PaperWriterFormat? byName));
         Assert.True(registry.TryGetByPath("refs.BIB", out PaperWriterFormat? byPath));
         Assert.Same(byName, byPath);
-        Assert.Equal(["bib-key", "bib-abstract", "bib-note", "bib-ascii"], byName.Options.Select(o => o.Name));
+        Assert.Equal(["bib-key", "bib-doi", "bib-hold-keys", "bib-abstract", "bib-note", "bib-ascii"], byName.Options.Select(o => o.Name));
         Assert.True(byName.Options.Single(o => o.Name == "bib-ascii").IsFlag);
         Assert.Equal(["scholar", "arxiv"], byName.Options.Single(o => o.Name == "bib-key").AllowedValues);
     }
@@ -135,7 +149,7 @@ public sealed class BibtexPaperWriterTests
             {
                 Assert.True(BibtexTextTests.BracesBalance(entry), entry);
                 string[] fields = [.. entry.Split('\n').Skip(1).Where(l => l.StartsWith("  ", StringComparison.Ordinal)).Select(l => l[2..l.IndexOf(' ', 2)])];
-                Assert.Equal(["title", "author", "year", "month", "eprint", "archivePrefix", "primaryClass", "url", "abstract", "note"], fields);
+                Assert.Equal(["title", "author", "year", "month", "eprint", "archivePrefix", "primaryClass", "url", "doi", "abstract", "note"], fields);
             }
         }
     }
