@@ -6,8 +6,8 @@ using ArxivDigest.Parsing.Writers.Csl;
 using ArxivDigest.Parsing.Writers.Docx;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
-using ArxivDigest.Parsing.Writers.Ris;
 using ArxivDigest.Parsing.Writers.Parquet;
+using ArxivDigest.Parsing.Writers.Ris;
 
 namespace ArxivDigest.Parsing.Tests.Writers;
 
