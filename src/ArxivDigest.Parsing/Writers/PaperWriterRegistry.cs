@@ -1,6 +1,8 @@
 using ArxivDigest.Parsing.Writers.Bibtex;
+using ArxivDigest.Parsing.Writers.Csl;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
+using ArxivDigest.Parsing.Writers.Ris;
 
 namespace ArxivDigest.Parsing.Writers;
 
@@ -18,7 +20,8 @@ public sealed class PaperWriterRegistry
     }
 
     /// <summary>
-    /// A registry with this library's formats: <c>json</c>, <c>jsonl</c>, <c>markdown</c> and <c>bibtex</c>. The
+    /// A registry with this library's formats: <c>json</c>, <c>jsonl</c>, <c>markdown</c>, <c>bibtex</c>,
+    /// <c>csl-json</c> and <c>ris</c>. The
     /// <c>parquet</c> and <c>docx</c> formats come in their own packages (ArxivDigest.Parsing.Parquet,
     /// ArxivDigest.Parsing.Docx): add them with <see cref="Register(IPaperWriterProvider)"/> and their providers.
     /// </summary>
@@ -29,6 +32,8 @@ public sealed class PaperWriterRegistry
         registry.Register(JsonPaperWriter.JsonLinesFormat);
         registry.Register(MarkdownDigestWriter.Format);
         registry.Register(BibtexPaperWriter.Format);
+        registry.Register(CslJsonPaperWriter.Format);
+        registry.Register(RisPaperWriter.Format);
         return registry;
     }
 
