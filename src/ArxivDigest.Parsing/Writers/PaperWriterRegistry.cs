@@ -1,4 +1,5 @@
 using ArxivDigest.Parsing.Writers.Bibtex;
+using ArxivDigest.Parsing.Writers.Feeds;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
 
@@ -18,7 +19,7 @@ public sealed class PaperWriterRegistry
     }
 
     /// <summary>
-    /// A registry with this library's formats: <c>json</c>, <c>jsonl</c>, <c>markdown</c> and <c>bibtex</c>. The
+    /// A registry with this library's formats: <c>json</c>, <c>jsonl</c>, <c>markdown</c>, <c>bibtex</c>, <c>atom</c> and <c>rss</c>. The
     /// <c>parquet</c> and <c>docx</c> formats come in their own packages (ArxivDigest.Parsing.Parquet,
     /// ArxivDigest.Parsing.Docx): add them with <see cref="Register(IPaperWriterProvider)"/> and their providers.
     /// </summary>
@@ -29,6 +30,8 @@ public sealed class PaperWriterRegistry
         registry.Register(JsonPaperWriter.JsonLinesFormat);
         registry.Register(MarkdownDigestWriter.Format);
         registry.Register(BibtexPaperWriter.Format);
+        registry.Register(AtomFeedWriter.Format);
+        registry.Register(RssFeedWriter.Format);
         return registry;
     }
 
