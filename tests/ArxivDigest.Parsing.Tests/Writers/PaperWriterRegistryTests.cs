@@ -3,6 +3,7 @@ using ArxivDigest.Parsing.Tests.Writers.Docx;
 using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Bibtex;
 using ArxivDigest.Parsing.Writers.Docx;
+using ArxivDigest.Parsing.Writers.Feeds;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
 using ArxivDigest.Parsing.Writers.Parquet;
@@ -19,8 +20,8 @@ public sealed class PaperWriterRegistryTests
     {
         PaperWriterRegistry registry = PaperWriterRegistry.CreateDefault();
 
-        Assert.Equal(["json", "jsonl", "markdown", "bibtex"], registry.Formats.Select(f => f.Name));
-        Assert.Equal<PaperWriterFormat>([JsonPaperWriter.JsonFormat, JsonPaperWriter.JsonLinesFormat, MarkdownDigestWriter.Format, BibtexPaperWriter.Format], registry.Formats);
+        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "atom", "rss"], registry.Formats.Select(f => f.Name));
+        Assert.Equal<PaperWriterFormat>([JsonPaperWriter.JsonFormat, JsonPaperWriter.JsonLinesFormat, MarkdownDigestWriter.Format, BibtexPaperWriter.Format, AtomFeedWriter.Format, RssFeedWriter.Format], registry.Formats);
         Assert.False(registry.TryGet("parquet", out _));
         Assert.False(registry.TryGetByPath("list.docx", out _));
     }
@@ -41,7 +42,7 @@ public sealed class PaperWriterRegistryTests
             .Register(new ParquetWriterProvider())
             .Register(new DocxWriterProvider());
 
-        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "parquet", "docx"], registry.Formats.Select(f => f.Name));
+        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "atom", "rss", "parquet", "docx"], registry.Formats.Select(f => f.Name));
         Assert.True(registry.TryGetByPath("out/papers.parquet", out PaperWriterFormat? parquet));
         Assert.Same(ParquetPaperWriter.Format, parquet);
         Assert.True(registry.TryGet("DOCX", out PaperWriterFormat? docx));
@@ -56,7 +57,7 @@ public sealed class PaperWriterRegistryTests
         var mine = new PaperWriterFormat<JsonPaperWriterOptions>("JSON", [".json"], "mine", JsonPaperWriterOptions.Default, (s, o) => new JsonPaperWriter(s, true, o));
         PaperWriterRegistry registry = PaperWriterRegistry.CreateDefault().Register(new Provider(mine));
 
-        Assert.Equal(["jsonl", "markdown", "bibtex"], registry.Formats.Skip(1).Select(f => f.Name));
+        Assert.Equal(["jsonl", "markdown", "bibtex", "atom", "rss"], registry.Formats.Skip(1).Select(f => f.Name));
         Assert.Same(mine, registry.Formats[0]);
     }
 
@@ -70,7 +71,7 @@ public sealed class PaperWriterRegistryTests
         Assert.Contains("null format", e.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => registry.Register(new NullProvider()));
         Assert.Throws<ArgumentNullException>(() => registry.Register((IPaperWriterProvider)null!));
-        Assert.Equal(["json", "jsonl", "markdown", "bibtex"], registry.Formats.Select(f => f.Name));
+        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "atom", "rss"], registry.Formats.Select(f => f.Name));
     }
 
     [Fact]
