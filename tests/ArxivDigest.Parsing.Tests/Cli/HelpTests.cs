@@ -85,7 +85,7 @@ public sealed class HelpTests
     }
 
     [Theory]
-    [InlineData("convert --to ", "bibtex docx json jsonl markdown parquet")]
+    [InlineData("convert --to ", "atom bibtex docx json jsonl markdown parquet rss")]
     [InlineData("convert --to j", "json jsonl")]
     [InlineData("convert x.md --progress ", "always auto never")]
     [InlineData("stats --dialect bold", "bold-labels")]
