@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks the native executable (eng/publish-native.sh) against the .NET tool: every format, option and command on
 # the bundled samples and, when it is beside the repository, the whole shared corpus must give the same output and
-# the same exit code. Parquet, JSON, JSON Lines, Markdown and BibTeX are compared byte for byte; a .docx by its XML
+# the same exit code. Parquet, JSON, JSON Lines, Markdown, BibTeX, Atom and RSS are compared byte for byte; a .docx by its XML
 # parts, less the core-properties part (docProps/core.xml), which holds the generation time.
 # Usage: eng/check-native.sh [NATIVE]   (default: publish it now with eng/publish-native.sh)
 set -euo pipefail
@@ -75,12 +75,13 @@ corpus=../shared/corpus/daily-arxiv
 i=0
 for input in "${inputs[@]}"; do
   i=$((i + 1))
-  for format in json jsonl markdown bibtex parquet docx; do
+  for format in json jsonl markdown bibtex parquet docx atom rss; do
     same "$format-$i" convert "$input" --to "$format" -o OUT --quiet
   done
   same "json-daily-$i" convert "$input" --to jsonl --json-shape daily-arxiv --quiet
   same "bibtex-options-$i" convert "$input" --to bibtex --bib-key arxiv --bib-abstract --bib-note tldr --bib-ascii --quiet
   same "parquet-zstd-$i" convert "$input" --to parquet --parquet-compression zstd --parquet-row-group-size 1M -o OUT --quiet
+  same "feed-options-$i" convert "$input" --to rss --feed-title "A feed" --feed-link https://example.org/ --feed-self https://example.org/f.rss --feed-content false --quiet
   same "docx-flat-$i" convert "$input" --to docx --docx-group flat --docx-details false --docx-title "A list" -o OUT --quiet
   same "partitioned-$i" convert "$input" --to parquet --partition-by main_category -o OUT/ --quiet
   same "selection-$i" convert "$input" --to jsonl --category cs.CV --match-regex 'diffusion|transformer' --dedupe --quiet

@@ -19,7 +19,7 @@ internal static class PluginLoader
     public const string EnvironmentVariable = "ARXIV_DIGEST_PLUGINS";
 
     /// <summary>The order in which the tool has always listed its formats (<c>formats</c>, <c>--help</c>); any other comes after.</summary>
-    private static readonly string[] ListingOrder = ["json", "jsonl", "markdown", "parquet", "bibtex", "csl-json", "ris", "docx"];
+    private static readonly string[] ListingOrder = ["json", "jsonl", "markdown", "parquet", "bibtex", "csl-json", "ris", "docx", "atom", "rss"];
 
     /// <summary>
     /// The output formats the tool ships with: the library's and the writer packages' (parquet, docx), whose providers

@@ -1,5 +1,6 @@
 using ArxivDigest.Parsing.Writers.Bibtex;
 using ArxivDigest.Parsing.Writers.Csl;
+using ArxivDigest.Parsing.Writers.Feeds;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
 using ArxivDigest.Parsing.Writers.Ris;
@@ -21,7 +22,7 @@ public sealed class PaperWriterRegistry
 
     /// <summary>
     /// A registry with this library's formats: <c>json</c>, <c>jsonl</c>, <c>markdown</c>, <c>bibtex</c>,
-    /// <c>csl-json</c> and <c>ris</c>. The
+    /// <c>csl-json</c>, <c>ris</c>, <c>atom</c> and <c>rss</c>. The
     /// <c>parquet</c> and <c>docx</c> formats come in their own packages (ArxivDigest.Parsing.Parquet,
     /// ArxivDigest.Parsing.Docx): add them with <see cref="Register(IPaperWriterProvider)"/> and their providers.
     /// </summary>
@@ -34,6 +35,8 @@ public sealed class PaperWriterRegistry
         registry.Register(BibtexPaperWriter.Format);
         registry.Register(CslJsonPaperWriter.Format);
         registry.Register(RisPaperWriter.Format);
+        registry.Register(AtomFeedWriter.Format);
+        registry.Register(RssFeedWriter.Format);
         return registry;
     }
 

@@ -16,7 +16,7 @@ public sealed class BuiltInFormatsCliTests
 
         Assert.Equal(0, run.ExitCode);
         string[] outputs = [.. run.Out.Split('\n').TakeWhile(line => line.Length > 0).Where(line => line[0] != ' ').Select(line => line.Split(' ')[0])]; // not the options' lines below each
-        Assert.Equal(["json", "jsonl", "markdown", "parquet", "bibtex", "csl-json", "ris", "docx"], outputs);
+        Assert.Equal(["json", "jsonl", "markdown", "parquet", "bibtex", "csl-json", "ris", "docx", "atom", "rss"], outputs);
     }
 
     [Fact]

@@ -76,11 +76,11 @@ public sealed class CliOptionTests : IDisposable
     {
         CliRun help = await RunAsync(["convert", "--help"]);
         Assert.Equal(0, help.ExitCode);
-        Assert.Contains("The output format: json, jsonl, markdown, parquet, bibtex, csl-json, ris, docx (details: 'arxiv-digest formats')", help.Out, StringComparison.Ordinal);
+        Assert.Contains("The output format: json, jsonl, markdown, parquet, bibtex, csl-json, ris, docx, atom, rss (details: 'arxiv-digest formats')", help.Out, StringComparison.Ordinal);
         Assert.Contains("true/false/yes/no/1/0", help.Out, StringComparison.Ordinal);
 
         CliRun withPlugin = await RunAsync(["convert", "--help", "--plugin", PluginPath]);
-        Assert.Contains("The output format: json, jsonl, markdown, parquet, bibtex, csl-json, ris, docx, tsv (details", withPlugin.Out, StringComparison.Ordinal);
+        Assert.Contains("The output format: json, jsonl, markdown, parquet, bibtex, csl-json, ris, docx, atom, rss, tsv (details", withPlugin.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ArxivDigest.Parsing.Tests.Infrastructure;
 using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Bibtex;
 using ArxivDigest.Parsing.Writers.Docx;
+using ArxivDigest.Parsing.Writers.Feeds;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
 using ArxivDigest.Parsing.Writers.Parquet;
@@ -44,6 +45,8 @@ public sealed partial class FormatOptionCliTests : IDisposable
         { "bibtex", ["--bib-key", "arxiv"] },
         { "parquet", ["--parquet-compression", "zstd"] },
         { "docx", ["--docx-group", "flat"] },
+        { "atom", ["--feed-title", "CV & more", "--feed-link", "https://example.org/", "--feed-self", "https://example.org/cv.atom", "--feed-content", "false"] },
+        { "rss", ["--feed-title", "CV & more", "--feed-link", "https://example.org/", "--feed-content", "false"] },
     };
 
     [Theory]
@@ -63,6 +66,8 @@ public sealed partial class FormatOptionCliTests : IDisposable
             "markdown" => (MarkdownDigestWriter.Format, new MarkdownDigestWriterOptions { Dialect = bold }),
             "bibtex" => (BibtexPaperWriter.Format, new BibtexPaperWriterOptions { KeyStyle = BibtexKeyStyle.Arxiv }),
             "parquet" => (ParquetPaperWriter.Format, new ParquetPaperWriterOptions { Compression = ParquetCompression.Zstd }),
+            "atom" => (AtomFeedWriter.Format, new FeedWriterOptions { Title = "CV & more", Link = "https://example.org/", SelfLink = "https://example.org/cv.atom", Content = false }),
+            "rss" => (RssFeedWriter.Format, new FeedWriterOptions { Title = "CV & more", Link = "https://example.org/", Content = false }),
             _ => (DocxPaperWriter.Format, new DocxPaperWriterOptions { Grouping = DocxGrouping.Flat }),
         };
         (PaperWriterFormat writer, object options) = chosen;

@@ -85,7 +85,7 @@ public sealed class HelpTests
     }
 
     [Theory]
-    [InlineData("convert --to ", "bibtex csl-json docx json jsonl markdown parquet ris")]
+    [InlineData("convert --to ", "atom bibtex csl-json docx json jsonl markdown parquet ris rss")]
     [InlineData("convert --to j", "json jsonl")]
     [InlineData("convert x.md --progress ", "always auto never")]
     [InlineData("stats --dialect bold", "bold-labels")]

@@ -121,7 +121,7 @@ public sealed partial class PackageReadmeTests : IDisposable
     {
         PaperWriterRegistry registry = PaperWriterRegistry.CreateDefault().Register(new ParquetWriterProvider()).Register(new DocxWriterProvider());
         Assert.Contains("`PaperWriterRegistry.CreateDefault().Register(new ParquetWriterProvider()).Register(new DocxWriterProvider())`", Readme("ArxivDigest.Parsing"), StringComparison.Ordinal);
-        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "csl-json", "ris", "parquet", "docx"], registry.Formats.Select(f => f.Name));
+        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "csl-json", "ris", "atom", "rss", "parquet", "docx"], registry.Formats.Select(f => f.Name));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using ArxivDigest.Parsing.Tests.Writers.Docx;
 using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Bibtex;
 using ArxivDigest.Parsing.Writers.Docx;
+using ArxivDigest.Parsing.Writers.Feeds;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
 using ArxivDigest.Parsing.Writers.Parquet;
@@ -28,7 +29,7 @@ public sealed class HostileContentTests : IDisposable
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 
-    public static TheoryData<string> Formats() => ["json", "jsonl", "markdown", "bibtex", "parquet", "docx", "docx-flat", "dataset-main_category", "dataset-digest_date", "dataset-arxiv_year"];
+    public static TheoryData<string> Formats() => ["json", "jsonl", "markdown", "bibtex", "parquet", "docx", "docx-flat", "atom", "rss", "dataset-main_category", "dataset-digest_date", "dataset-arxiv_year"];
 
     /// <summary>A paper with <paramref name="bad"/> in every text field, around ordinary text.</summary>
     internal static Paper PaperWith(string bad, int n) => new()
@@ -97,6 +98,15 @@ public sealed class HostileContentTests : IDisposable
                 Assert.Equal("Title x\u0001y end", rows[2].Title);
                 Assert.Equal("Title x\uFFFDy end", rows[papers.Count - 1].Title);
                 break;
+            case "atom" or "rss":
+                // Well-formed XML (a strict reader throws otherwise), one entry per paper: each has its own identifier.
+                using (var reader = System.Xml.XmlReader.Create(new MemoryStream(bytes), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit }))
+                {
+                    System.Xml.Linq.XDocument feed = System.Xml.Linq.XDocument.Load(reader);
+                    Assert.Equal(papers.Count, feed.Descendants().Count(e => e.Name.LocalName == (format == "atom" ? "entry" : "item")));
+                }
+
+                break;
             case "docx" or "docx-flat":
                 Assert.Empty(DocxTestDocument.Validate(bytes));
                 using (WordprocessingDocument document = DocxTestDocument.Open(bytes))
@@ -138,6 +148,8 @@ public sealed class HostileContentTests : IDisposable
             "markdown" => new MarkdownDigestWriter(stream),
             "bibtex" => new BibtexPaperWriter(stream, new BibtexPaperWriterOptions { Abstract = true, Note = BibtexNote.Tldr }),
             "parquet" => new ParquetPaperWriter(stream),
+            "atom" => new AtomFeedWriter(stream, new FeedWriterOptions { Title = "Feed " + AllBad }),
+            "rss" => new RssFeedWriter(stream, new FeedWriterOptions { Title = "Feed " + AllBad }),
             _ => new DocxPaperWriter(stream, docx) { TemporaryDirectory = _temp, MemoryLimit = format == "docx-flat" ? 0 : 16 << 20 },
         };
     }
@@ -216,7 +228,7 @@ public sealed class HostileContentTests : IDisposable
             DocxTestDocument.Paper(id: "2601.00003", title: new string('t', 1_000_000)),
         };
 
-        foreach (string format in new[] { "json", "jsonl", "markdown", "bibtex", "parquet", "docx" })
+        foreach (string format in new[] { "json", "jsonl", "markdown", "bibtex", "parquet", "docx", "atom", "rss" })
         {
             PaperWriter writer = Create(format, Path.Combine(_temp, format), out Stream? stream);
             await using (writer)

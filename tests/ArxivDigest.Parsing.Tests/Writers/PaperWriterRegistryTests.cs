@@ -4,6 +4,7 @@ using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Bibtex;
 using ArxivDigest.Parsing.Writers.Csl;
 using ArxivDigest.Parsing.Writers.Docx;
+using ArxivDigest.Parsing.Writers.Feeds;
 using ArxivDigest.Parsing.Writers.Json;
 using ArxivDigest.Parsing.Writers.Markdown;
 using ArxivDigest.Parsing.Writers.Parquet;
@@ -21,8 +22,8 @@ public sealed class PaperWriterRegistryTests
     {
         PaperWriterRegistry registry = PaperWriterRegistry.CreateDefault();
 
-        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "csl-json", "ris"], registry.Formats.Select(f => f.Name));
-        Assert.Equal<PaperWriterFormat>([JsonPaperWriter.JsonFormat, JsonPaperWriter.JsonLinesFormat, MarkdownDigestWriter.Format, BibtexPaperWriter.Format, CslJsonPaperWriter.Format, RisPaperWriter.Format], registry.Formats);
+        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "csl-json", "ris", "atom", "rss"], registry.Formats.Select(f => f.Name));
+        Assert.Equal<PaperWriterFormat>([JsonPaperWriter.JsonFormat, JsonPaperWriter.JsonLinesFormat, MarkdownDigestWriter.Format, BibtexPaperWriter.Format, CslJsonPaperWriter.Format, RisPaperWriter.Format, AtomFeedWriter.Format, RssFeedWriter.Format], registry.Formats);
         Assert.False(registry.TryGet("parquet", out _));
         Assert.False(registry.TryGetByPath("list.docx", out _));
     }
@@ -43,7 +44,7 @@ public sealed class PaperWriterRegistryTests
             .Register(new ParquetWriterProvider())
             .Register(new DocxWriterProvider());
 
-        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "csl-json", "ris", "parquet", "docx"], registry.Formats.Select(f => f.Name));
+        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "csl-json", "ris", "atom", "rss", "parquet", "docx"], registry.Formats.Select(f => f.Name));
         Assert.True(registry.TryGetByPath("out/papers.parquet", out PaperWriterFormat? parquet));
         Assert.Same(ParquetPaperWriter.Format, parquet);
         Assert.True(registry.TryGet("DOCX", out PaperWriterFormat? docx));
@@ -58,7 +59,7 @@ public sealed class PaperWriterRegistryTests
         var mine = new PaperWriterFormat<JsonPaperWriterOptions>("JSON", [".json"], "mine", JsonPaperWriterOptions.Default, (s, o) => new JsonPaperWriter(s, true, o));
         PaperWriterRegistry registry = PaperWriterRegistry.CreateDefault().Register(new Provider(mine));
 
-        Assert.Equal(["jsonl", "markdown", "bibtex", "csl-json", "ris"], registry.Formats.Skip(1).Select(f => f.Name));
+        Assert.Equal(["jsonl", "markdown", "bibtex", "csl-json", "ris", "atom", "rss"], registry.Formats.Skip(1).Select(f => f.Name));
         Assert.Same(mine, registry.Formats[0]);
     }
 
@@ -72,7 +73,7 @@ public sealed class PaperWriterRegistryTests
         Assert.Contains("null format", e.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => registry.Register(new NullProvider()));
         Assert.Throws<ArgumentNullException>(() => registry.Register((IPaperWriterProvider)null!));
-        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "csl-json", "ris"], registry.Formats.Select(f => f.Name));
+        Assert.Equal(["json", "jsonl", "markdown", "bibtex", "csl-json", "ris", "atom", "rss"], registry.Formats.Select(f => f.Name));
     }
 
     [Fact]
