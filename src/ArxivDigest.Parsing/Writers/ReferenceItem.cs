@@ -25,7 +25,7 @@ internal sealed record ReferenceItem(
     string? Note)
 {
     /// <summary>arXiv's DOI for the paper, <c>10.48550/arXiv.ID</c> (the identifier without its version), or null.</summary>
-    public string? Doi => Id is ArxivId id ? "10.48550/arXiv." + id.Id : null;
+    public string? Doi => Id?.Doi;
 
     /// <summary>arXiv's report number for the paper, <c>arXiv:ID</c> (without its version), or null.</summary>
     public string? ArxivNumber => Id is ArxivId id ? "arXiv:" + id.Id : null;

@@ -410,14 +410,14 @@ internal static class BibtexText
     }
 
     /// <summary>
-    /// Literal text without spaces, with its parts (split at hyphens and slashes) braced where they need it
+    /// Literal text without spaces, with its parts (split at hyphens, slashes and colons) braced where they need it
     /// (<see cref="NeedsProtection"/>, or a capitalized proper noun); punctuation at a part's ends stays outside.
     /// </summary>
     private static void AppendProtected(StringBuilder output, ReadOnlySpan<char> text, bool ascii, IReadOnlySet<string>? properNouns)
     {
         while (!text.IsEmpty)
         {
-            int separator = text.IndexOfAny("-/\u2013\u2014");
+            int separator = text.IndexOfAny("-/:\u2013\u2014");
             ReadOnlySpan<char> part = separator < 0 ? text : text[..separator];
             int first = 0;
             while (first < part.Length && !char.IsLetterOrDigit(part[first]))
