@@ -55,7 +55,7 @@ public sealed record BibtexPaperWriterOptions
         WriterOption<BibtexPaperWriterOptions>.Flag("bib-abstract", "Add each paper's abstract (abstract field)", o => o.Abstract, (o, v) => o with { Abstract = v }),
         WriterOption<BibtexPaperWriterOptions>.Choice(
             "bib-note",
-            "What the note field holds: none, or the digest's TL;DR (UTF-8: Chinese text needs biber with xelatex/lualatex, or a CJK package; --bib-ascii drops it)",
+            "What the note field holds: none, or the digest's TL;DR (UTF-8: Chinese text needs biber with xelatex/lualatex, or a CJK package, even with --bib-ascii)",
             o => o.Note,
             (o, v) => o with { Note = v },
             ("none", BibtexNote.None),
