@@ -25,6 +25,9 @@ public sealed class DocxPaperWriter : PaperWriter
     private readonly HashSet<DateOnly> _dates = [];
     private readonly HashSet<string> _categories = new(StringComparer.Ordinal);
     private DocxSpill? _spill;
+
+    /// <summary>Whether the kept papers went past <see cref="MemoryLimit"/> into a temporary file.</summary>
+    internal bool SpilledToDisk => _spill?.IsOnDisk == true;
     private readonly string? _title;
     private readonly bool _abstracts;
     private readonly bool _details;

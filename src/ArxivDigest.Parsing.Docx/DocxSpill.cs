@@ -31,6 +31,9 @@ internal sealed class DocxSpill : IDisposable
     /// <summary>The papers kept.</summary>
     public int Count { get; private set; }
 
+    /// <summary>Whether the papers went past the memory limit into a temporary file.</summary>
+    public bool IsOnDisk => _file.IsOnDisk;
+
     /// <summary>Keeps a paper (whose text is already what XML can hold) under <paramref name="section"/>.</summary>
     public void Add(Paper paper, string section)
     {

@@ -2,7 +2,8 @@ namespace ArxivDigest.Parsing.Writers;
 
 /// <summary>
 /// Scratch storage that a writer fills and reads back: in memory up to <c>memoryLimit</c> bytes, then in a temporary
-/// file (opened delete-on-close, so it goes when this is disposed, or with the process) holding the same bytes. A
+/// file holding the same bytes: on Unix unlinked as soon as it is open (it has no name, so it goes with the process
+/// however the process ends, a kill included), on Windows opened delete-on-close (the system deletes it then). A
 /// day's document never touches the disk; a large one never fills memory.
 /// </summary>
 internal sealed class TemporaryStream(string directory, long memoryLimit) : Stream
@@ -64,6 +65,13 @@ internal sealed class TemporaryStream(string directory, long memoryLimit) : Stre
     {
         string path = Path.Combine(directory, "arxiv-digest-" + Guid.NewGuid().ToString("N") + ".tmp");
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 64 * 1024, FileOptions.DeleteOnClose);
+        if (!OperatingSystem.IsWindows())
+        {
+            // The open handle keeps the data; without a name, the file goes when the process does, however it ends
+            // (a signal, a kill), not only on Dispose. Windows deletes a delete-on-close file itself when the process ends.
+            File.Delete(path);
+        }
+
         long position = _current.Position;
         _current.Position = 0;
         _current.CopyTo(file);
