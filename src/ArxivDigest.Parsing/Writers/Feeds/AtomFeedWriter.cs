@@ -145,6 +145,16 @@ public sealed class AtomFeedWriter : PaperWriter
             xml.WriteEndElement();
         }
 
+        if (entry.DoiLink is string doi)
+        {
+            // As arXiv's own API writes a DOI: a related link titled "doi".
+            xml.WriteStartElement("link", AtomNamespace);
+            xml.WriteAttributeString("rel", "related");
+            xml.WriteAttributeString("title", "doi");
+            xml.WriteAttributeString("href", doi);
+            xml.WriteEndElement();
+        }
+
         if (entry.Date is DateOnly date)
         {
             xml.WriteElementString("published", AtomNamespace, FeedText.Rfc3339(date));

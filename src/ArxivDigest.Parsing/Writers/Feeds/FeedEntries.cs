@@ -14,6 +14,9 @@ internal sealed record FeedEntry
     /// <summary>The PDF, for an arXiv paper.</summary>
     public string? PdfLink { get; init; }
 
+    /// <summary>The arXiv DOI as a URL, <c>https://doi.org/10.48550/arXiv.ID</c>; null without an arXiv identifier.</summary>
+    public string? DoiLink { get; init; }
+
     public required string Title { get; init; }
 
     public ImmutableArray<string> Authors { get; init; } = [];
@@ -157,6 +160,7 @@ internal sealed class FeedEntries
             Id = id,
             Link = link,
             PdfLink = pdf,
+            DoiLink = paper.Id is ArxivId withDoi ? "https://doi.org/" + withDoi.Doi : null,
             Title = title,
             Authors = authors,
             Category = string.IsNullOrEmpty(category) ? null : category,

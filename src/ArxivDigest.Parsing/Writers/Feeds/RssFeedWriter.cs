@@ -139,6 +139,11 @@ public sealed class RssFeedWriter : PaperWriter
             xml.WriteElementString("creator", DublinCoreNamespace, author);
         }
 
+        if (entry.DoiLink is string doi)
+        {
+            xml.WriteElementString("identifier", DublinCoreNamespace, doi);
+        }
+
         if (entry.Category is string category)
         {
             xml.WriteElementString("category", category);

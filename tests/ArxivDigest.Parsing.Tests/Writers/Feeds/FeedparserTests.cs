@@ -73,6 +73,7 @@ public sealed class FeedparserTests : IDisposable
 
                 Assert.Equal(record.GetProperty("abs").GetString(), entry.GetProperty("link").GetString());
                 Assert.Equal(record.GetProperty("title").GetString(), entry.GetProperty("title").GetString());
+                Assert.Equal("https://doi.org/10.48550/arXiv." + arxivId, entry.GetProperty("doi").GetString());
                 Assert.Equal(date, entry.GetProperty("published").GetString());
                 Assert.Equal(date, entry.GetProperty("updated").GetString());
                 Assert.Equal([record.GetProperty("categories")[0].GetString()], entry.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));

@@ -27,6 +27,7 @@ print(json.dumps({
             "categories": [t.get("term") for t in e.get("tags", [])],
             "authors": [a.get("name") for a in e.get("authors", [])],
             "summary": e.get("summary"),
+            "doi": next((l.get("href") for l in e.get("links", []) if l.get("title") == "doi"), None) or e.get("dc_identifier"),
         }
         for e in feed.entries
     ],
