@@ -11,7 +11,7 @@ if [ "${1:-}" != "--render-only" ]; then
   dotnet run -c Release --project benchmarks/ArxivDigest.Parsing.Benchmarks -- --filter '*BibtexBenchmarks*'
   report=BenchmarkDotNet.Artifacts/results/ArxivDigest.Parsing.Benchmarks.BibtexBenchmarks-report-github.md
   {
-    echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(dotnet --version | sed 's/^/.NET SDK /'): the whole corpus (every digest, parsed beforehand) written as one .bib in memory, citation keys included."
+    echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(dotnet --version | sed 's/^/.NET SDK /'): the whole corpus (every digest, parsed beforehand) written in memory as one file: BibTeX with its options and over pinned keys (the corpus's own .bib replaced), then CSL-JSON, RIS, Atom and RSS with their defaults."
     echo
     grep '^|' "$report" | sed 's/\*\*//g'
   } > "$results"

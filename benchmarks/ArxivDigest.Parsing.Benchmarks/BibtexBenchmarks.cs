@@ -1,6 +1,9 @@
 using System.Globalization;
 using ArxivDigest.Parsing.Writers;
 using ArxivDigest.Parsing.Writers.Bibtex;
+using ArxivDigest.Parsing.Writers.Csl;
+using ArxivDigest.Parsing.Writers.Feeds;
+using ArxivDigest.Parsing.Writers.Ris;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
@@ -12,8 +15,9 @@ namespace ArxivDigest.Parsing.Benchmarks;
 
 /// <summary>
 /// The BibTeX writer over the whole corpus (every digest, parsed once beforehand): entries written per second with
-/// the default options, with <c>--bib-ascii</c>, and with the abstract and the TL;DR note. Each run writes the whole
-/// bibliography into memory, citation keys and all.
+/// the default options, with <c>--bib-ascii</c>, with the abstract and the TL;DR note, and over pinned keys (the
+/// corpus's own .bib replaced); then the other bibliography and feed formats, defaults. Each run writes the whole
+/// file into memory, citation keys and all.
 /// </summary>
 [Config(typeof(BibtexBenchmarkConfig))]
 [MemoryDiagnoser]
@@ -28,11 +32,16 @@ public class BibtexBenchmarks
     /// <summary>Entries one run writes (one per arXiv identifier).</summary>
     public static int Entries => s_papers.Value.DistinctBy(p => p.Id?.Id ?? p.Url).Count();
 
+    private BibtexPaperWriterOptions _pinned = BibtexPaperWriterOptions.Default;
+
     [GlobalSetup]
     public void Setup()
     {
         _papers = s_papers.Value;
         _output = new MemoryStream(64 * 1024 * 1024);
+        WriteAsync(BibtexPaperWriter.Format, BibtexPaperWriterOptions.Default).GetAwaiter().GetResult();
+        _output.Position = 0;
+        _pinned = BibtexPaperWriterOptions.Default with { KeyPins = BibtexKeyPins.Read(_output) };
     }
 
     [Benchmark(Baseline = true)]
@@ -44,10 +53,28 @@ public class BibtexBenchmarks
     [Benchmark]
     public Task<long> AbstractAndNote() => WriteAsync(new BibtexPaperWriterOptions { Abstract = true, Note = BibtexNote.Tldr });
 
-    private async Task<long> WriteAsync(BibtexPaperWriterOptions options)
+    [Benchmark]
+    public Task<long> PinnedKeys() => WriteAsync(_pinned);
+
+    [Benchmark]
+    public Task<long> CslJson() => WriteAsync(CslJsonPaperWriter.Format, CslJsonPaperWriter.Format.DefaultOptions);
+
+    [Benchmark]
+    public Task<long> Ris() => WriteAsync(RisPaperWriter.Format, RisPaperWriter.Format.DefaultOptions);
+
+    [Benchmark]
+    public Task<long> Atom() => WriteAsync(AtomFeedWriter.Format, AtomFeedWriter.Format.DefaultOptions);
+
+    [Benchmark]
+    public Task<long> Rss() => WriteAsync(RssFeedWriter.Format, RssFeedWriter.Format.DefaultOptions);
+
+    private Task<long> WriteAsync(BibtexPaperWriterOptions options) => WriteAsync(BibtexPaperWriter.Format, options);
+
+    private async Task<long> WriteAsync<TOptions>(PaperWriterFormat<TOptions> format, TOptions options)
+        where TOptions : class
     {
         _output.SetLength(0);
-        await using (PaperWriter writer = BibtexPaperWriter.Format.Create(_output, options))
+        await using (PaperWriter writer = format.Create(_output, options))
         {
             foreach (Paper paper in _papers)
             {
@@ -78,7 +105,7 @@ public sealed class EntriesPerSecondColumn : IColumn
 
     public string ColumnName => "Entries/s";
 
-    public string Legend => "BibTeX entries written per second: the corpus's entries divided by the mean time";
+    public string Legend => "Entries (items, records) written per second: the corpus's distinct papers divided by the mean time";
 
     public bool AlwaysShow => true;
 

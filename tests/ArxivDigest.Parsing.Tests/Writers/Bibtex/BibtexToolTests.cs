@@ -196,6 +196,28 @@ public sealed partial class BibtexToolTests : IDisposable
         AssertPrinted(Squeeze(common + asciiOnly), plainText, StringComparison.OrdinalIgnoreCase);
     }
 
+    [ToolFact("pdflatex", "bibtex", "pdftotext")]
+    public async Task Ascii_output_with_combining_marks_and_invisible_characters_compiles_with_pdflatex()
+    {
+        // Decomposed accents (supported and not), marks with no letter, zero-width and direction characters, a BOM
+        // and a soft hyphen: in UTF-8 each stops pdflatex ("not set up for use with LaTeX"); in ASCII none may.
+        Paper paper = new()
+        {
+            Id = ArxivId.Parse("2601.00001"),
+            Title = "Cafe\u0301 Nu\u0303n\u0303ez a\u0334b \u0301lone zero\u200Bwidth \u202Eflip\u202C \u2060join\uFEFFbom soft\u00ADhyphen",
+            Url = "https://arxiv.org/abs/2601.00001",
+            Authors = ["Jose\u0301 Nu\u0301n\u0303ez\u200B"],
+            MainCategory = "cs.CL",
+        };
+        await WriteAsync([paper], "refs.bib", ascii: true);
+        Assert.All(await File.ReadAllBytesAsync(Path.Combine(_temp, "refs.bib")), b => Assert.True(b < 128));
+        string log = await CompileWithBibtexAsync();
+        Assert.Empty(LatexProblems(log));
+        string text = Squeeze(await PdfTextAsync("plain"));
+        AssertPrinted("zerowidth", text, StringComparison.OrdinalIgnoreCase);
+        AssertPrinted("softhyphen", text, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static List<Paper> CorpusPapers() => [.. CitationKeyTests.CorpusFiles().SelectMany(f => DigestParser.ParseFile(f).Papers)];
 
     /// <summary>A title as a LaTeX decoder reads it back: cleaned, with accepted math as the writer writes it.</summary>
