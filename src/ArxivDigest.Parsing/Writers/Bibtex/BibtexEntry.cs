@@ -92,13 +92,17 @@ internal sealed record BibtexEntry(string KeyBase, ArxivId? Id, string Tiebreak,
         }
 
         scratch.Append("}\n");
-        string body = Take(scratch);
+        return KeyOnly(paper, settings) with { Body = Take(scratch) };
+    }
 
+    /// <summary>What <see cref="CitationKeys.Assign"/> needs of a paper, without the rendered fields (empty body).</summary>
+    public static BibtexEntry KeyOnly(Paper paper, BibtexPaperWriterOptions settings)
+    {
         string keyBase = settings.KeyStyle == BibtexKeyStyle.Arxiv && paper.Id is ArxivId forKey
             ? CitationKeys.ArxivKey(forKey)
             : CitationKeys.ScholarBase(paper);
         string tiebreak = paper.Id is null ? paper.Url + "\n" + paper.Title : string.Empty;
-        return new BibtexEntry(keyBase, paper.Id, tiebreak, body);
+        return new BibtexEntry(keyBase, paper.Id, tiebreak, string.Empty);
     }
 
     private static string Take(StringBuilder scratch)

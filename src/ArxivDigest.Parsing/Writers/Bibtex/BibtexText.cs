@@ -127,7 +127,7 @@ internal static class BibtexText
     /// <param name="output">Where to append.</param>
     /// <param name="value">The title.</param>
     /// <param name="ascii">Accent commands instead of UTF-8.</param>
-    /// <param name="properNouns">Capitalized words that keep their capital (<see cref="ProperNouns"/>); none when null.</param>
+    /// <param name="properNouns">Capitalized words that keep their capital (<see cref="ProperNouns.FromAbstract"/>); none when null.</param>
     public static void AppendTitle(StringBuilder output, string value, bool ascii, IReadOnlySet<string>? properNouns = null)
         => Append(output, Clean(value), ascii, protect: true, properNouns);
 
@@ -460,7 +460,7 @@ internal static class BibtexText
     }
 
     /// <summary>A capitalized word (<c>Gaussian</c>, <c>Gaussian's</c>) that is a proper noun: see <see cref="ProperNouns"/>.</summary>
-    private static bool IsProperNoun(ReadOnlySpan<char> word, IReadOnlySet<string>? fromAbstract)
+    private static bool IsProperNoun(ReadOnlySpan<char> word, IReadOnlySet<string>? properNouns)
     {
         if (word.Length < 2 || !char.IsUpper(word[0]))
         {
@@ -473,7 +473,7 @@ internal static class BibtexText
         }
 
         string w = word.ToString();
-        return ProperNouns.Known.Contains(w) || (fromAbstract is not null && fromAbstract.Contains(w));
+        return ProperNouns.Known.Contains(w) || (properNouns is not null && properNouns.Contains(w));
     }
 
     /// <summary>A capital after the first letter (<c>NeRF</c>, <c>GAN</c>, <c>R&amp;D</c>), or letters and digits together (<c>3D</c>).</summary>

@@ -32,9 +32,14 @@ internal static class ProperNouns
     /// <summary>
     /// The words <paramref name="text"/> writes capitalized (a capital, then only small letters) on their own in the
     /// middle of a sentence, and nowhere in small letters: "on the Moon", "in Minecraft". A capitalized word next to
-    /// another (joined by a space or hyphen) is part of a title-cased name ("Cross-Scale Detector") and does not
-    /// count; math spans are skipped. Empty for no text.
+    /// another (joined by a space or hyphen, also across <c>of</c>, <c>and</c> …) is part of a title-cased name
+    /// ("Cross-Scale Detector", "Theory of Mind") and does not count, nor does one that is quoted, bracketed, in a
+    /// hyphenated compound or at the start of a sentence; math spans are skipped. Empty for no text.
     /// </summary>
+    /// <remarks>
+    /// Runs for every paper the BibTeX writer sees, so it looks only at the capitals (a vectorized search) and at the
+    /// words around them, and then searches the text for each candidate in small letters.
+    /// </remarks>
     public static IReadOnlySet<string> FromAbstract(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -42,108 +47,214 @@ internal static class ProperNouns
             return FrozenSet<string>.Empty;
         }
 
-        var tokens = new List<Token>();
-        bool sentenceStart = true;
-        bool joined = false;
-        bool hyphen = false;
-        bool quoted = false;
-        bool inMath = false;
-        int i = 0;
-        while (i < text.Length)
+        HashSet<string>? capitalized = null;
+        ReadOnlySpan<char> span = text;
+        bool ascii = !span.ContainsAnyExceptInRange('\0', '\u007F');
+        int from = 0;
+        while (from < text.Length)
         {
-            char c = text[i];
-            if (c == '$')
+            int at = ascii ? span[from..].IndexOfAnyInRange('A', 'Z') : NextUpper(span[from..]);
+            if (at < 0)
             {
-                inMath = !inMath;
-                joined = false;
-                i++;
+                break;
+            }
+
+            at += from;
+            int end = at + 1;
+            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                end++;
+            }
+
+            from = end;
+            if ((at > 0 && char.IsLetterOrDigit(text[at - 1])) || end - at < 2 || !IsLower(span[(at + 1)..end]) || InMath(text, at) || !Alone(text, at, end))
+            {
                 continue;
             }
 
-            if (inMath || !char.IsLetterOrDigit(c))
-            {
-                if (!inMath)
-                {
-                    sentenceStart |= c is '.' or '!' or '?' or ':' or '\n';
-                    joined &= c is ' ' or '-';
-                    hyphen |= c == '-';
-                    quoted |= c is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[';
-                }
-
-                i++;
-                continue;
-            }
-
-            int start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
-
-            tokens.Add(new Token(start, i - start, sentenceStart, joined && tokens.Count > 0, hyphen && tokens.Count > 0, quoted));
-            sentenceStart = false;
-            joined = true;
-            hyphen = false;
-            quoted = false;
+            (capitalized ??= new HashSet<string>(StringComparer.OrdinalIgnoreCase)).Add(text[at..end]);
         }
 
-        var capitalized = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var lower = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (int t = 0; t < tokens.Count; t++)
+        if (capitalized is null)
         {
-            Token token = tokens[t];
-            ReadOnlySpan<char> word = text.AsSpan(token.Start, token.Length);
-            if (IsLower(word))
-            {
-                lower.Add(word.ToString());
-                continue;
-            }
-
-            // On its own: not quoted, not part of a hyphenated compound, no capitalized neighbour (across "of",
-            // "and" …: "Theory of Mind", "Connected and Autonomous Vehicles").
-            bool alone = !token.SentenceStart && !token.Quoted && !token.Hyphen
-                && !(t + 1 < tokens.Count && tokens[t + 1].Hyphen && tokens[t + 1].Joined)
-                && !CapitalizedNeighbour(text, tokens, t, -1) && !CapitalizedNeighbour(text, tokens, t, +1);
-            if (alone && word.Length > 1 && char.IsUpper(word[0]) && IsLower(word[1..]))
-            {
-                capitalized.Add(word.ToString());
-            }
+            return FrozenSet<string>.Empty;
         }
 
-        capitalized.ExceptWith(lower);
+        capitalized.RemoveWhere(word => WrittenInSmallLetters(text, word));
         return capitalized;
     }
 
-    /// <summary>Whether the word joined to token <paramref name="t"/> on one side, skipping joined function words, is capitalized.</summary>
-    private static bool CapitalizedNeighbour(string text, List<Token> tokens, int t, int step)
+    /// <summary>The index of the first capital (any script) of <paramref name="text"/>, or -1.</summary>
+    private static int NextUpper(ReadOnlySpan<char> text)
     {
-        for (int n = t + step; n >= 0 && n < tokens.Count; n += step)
+        for (int i = 0; i < text.Length; i++)
         {
-            // The link between n and its neighbour towards t.
-            if (!(step < 0 ? tokens[n + 1].Joined : tokens[n].Joined))
+            if (char.IsUpper(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Whether <paramref name="text"/> has <paramref name="word"/> in small letters as a whole word outside math.</summary>
+    private static bool WrittenInSmallLetters(string text, string word)
+    {
+        string lower = word.ToLowerInvariant();
+        int from = 0;
+        while (from < text.Length)
+        {
+            int at = text.AsSpan(from).IndexOf(lower, StringComparison.Ordinal);
+            if (at < 0)
             {
                 return false;
             }
 
-            string word = text.Substring(tokens[n].Start, tokens[n].Length);
-            if (char.IsUpper(word[0]))
+            at += from;
+            int end = at + lower.Length;
+            from = end;
+            if (!(at > 0 && char.IsLetterOrDigit(text[at - 1])) && !(end < text.Length && char.IsLetterOrDigit(text[end])) && !InMath(text, at))
             {
                 return true;
-            }
-
-            if (!FunctionWords.Contains(word))
-            {
-                return false;
             }
         }
 
         return false;
     }
 
-    private static readonly FrozenSet<string> FunctionWords = FrozenSet.ToFrozenSet(
-        ["of", "and", "the", "for", "in", "on", "to", "with", "a", "an", "via", "by"], StringComparer.Ordinal);
+    /// <summary>Whether an odd number of dollars comes before <paramref name="at"/>.</summary>
+    private static bool InMath(string text, int at) => text.AsSpan(0, at).Count('$') % 2 == 1;
 
-    private readonly record struct Token(int Start, int Length, bool SentenceStart, bool Joined, bool Hyphen, bool Quoted);
+    /// <summary>The token rules of <see cref="FromAbstract"/> for one capitalized occurrence, from its neighbours.</summary>
+    private static bool Alone(string text, int at, int end)
+    {
+        Gap before = Previous(text, at);
+        if (before.Sentence || before.Quoted || (before.Found && before.Hyphen))
+        {
+            return false;
+        }
+
+        Gap after = Next(text, end);
+        if (after.Found && after.Hyphen && after.Joined)
+        {
+            return false;
+        }
+
+        for (Gap g = before; g.Found && g.Joined; g = Previous(text, g.Start))
+        {
+            if (char.IsUpper(text[g.Start]))
+            {
+                return false;
+            }
+
+            if (!IsFunctionWord(text.AsSpan(g.Start, g.End - g.Start)))
+            {
+                break;
+            }
+        }
+
+        for (Gap g = after; g.Found && g.Joined; g = Next(text, g.End))
+        {
+            if (char.IsUpper(text[g.Start]))
+            {
+                return false;
+            }
+
+            if (!IsFunctionWord(text.AsSpan(g.Start, g.End - g.Start)))
+            {
+                break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The token before <paramref name="before"/> (math skipped) and what lies between: see <see cref="Gap"/>.</summary>
+    private static Gap Previous(string text, int before)
+    {
+        bool joined = true, hyphen = false, sentence = false, quoted = false, inMath = false;
+        for (int j = before - 1; j >= 0; j--)
+        {
+            char c = text[j];
+            if (c == '$')
+            {
+                inMath = !inMath;
+                joined = false;
+                continue;
+            }
+
+            if (inMath)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                int end = j + 1;
+                while (j > 0 && char.IsLetterOrDigit(text[j - 1]))
+                {
+                    j--;
+                }
+
+                return new Gap(j, end, true, joined, hyphen, sentence, quoted);
+            }
+
+            sentence |= c is '.' or '!' or '?' or ':' or '\n';
+            joined &= c is ' ' or '-';
+            hyphen |= c == '-';
+            quoted |= c is '"' or '\'' or '\u201C' or '\u2018' or '(' or '[';
+        }
+
+        return new Gap(-1, -1, Found: false, Joined: false, Hyphen: false, Sentence: true, quoted);
+    }
+
+    /// <summary>The token after <paramref name="after"/> (math skipped) and what lies between.</summary>
+    private static Gap Next(string text, int after)
+    {
+        bool joined = true, hyphen = false, inMath = false;
+        for (int j = after; j < text.Length; j++)
+        {
+            char c = text[j];
+            if (c == '$')
+            {
+                inMath = !inMath;
+                joined = false;
+                continue;
+            }
+
+            if (inMath)
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                int start = j;
+                while (j + 1 < text.Length && char.IsLetterOrDigit(text[j + 1]))
+                {
+                    j++;
+                }
+
+                return new Gap(start, j + 1, true, joined, hyphen, Sentence: false, Quoted: false);
+            }
+
+            joined &= c is ' ' or '-';
+            hyphen |= c == '-';
+        }
+
+        return default;
+    }
+
+    /// <summary>
+    /// A neighbouring token [<paramref name="Start"/>, <paramref name="End"/>) if <paramref name="Found"/>, and what
+    /// lies between it and the word: only spaces and hyphens (<paramref name="Joined"/>), a hyphen, the end of a
+    /// sentence (also the start of the text), a quote or bracket.
+    /// </summary>
+    private readonly record struct Gap(int Start, int End, bool Found, bool Joined, bool Hyphen, bool Sentence, bool Quoted);
+
+    private static bool IsFunctionWord(ReadOnlySpan<char> word) =>
+        word is "of" or "and" or "the" or "for" or "in" or "on" or "to" or "with" or "a" or "an" or "via" or "by";
 
     private static bool IsLower(ReadOnlySpan<char> word)
     {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ArxivDigest.Parsing.Writers.Bibtex;
@@ -38,7 +37,6 @@ public sealed class CslJsonPaperWriter : PaperWriter
     private readonly Stream _output;
     private readonly CslJsonPaperWriterOptions _settings;
     private readonly DistinctPapers<(ReferenceItem Item, BibtexEntry Key)> _papers = new();
-    private readonly StringBuilder _scratch = new();
     private bool _completed;
 
     /// <summary>Creates a writer.</summary>
@@ -70,7 +68,7 @@ public sealed class CslJsonPaperWriter : PaperWriter
         paper = PaperText.Map(paper, static (_, value) => value); // default (uninitialized) arrays made empty
         _papers.Add(paper, p => (
             ReferenceItem.From(p, _settings.Abstract, _settings.Note == CslNote.Tldr, (field, count) => Removed(p, field, count)),
-            BibtexEntry.Render(p, BibtexPaperWriterOptions.Default, _scratch)));
+            BibtexEntry.KeyOnly(p, BibtexPaperWriterOptions.Default)));
         return default;
     }
 

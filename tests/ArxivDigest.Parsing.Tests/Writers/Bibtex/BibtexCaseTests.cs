@@ -88,6 +88,24 @@ public sealed partial class BibtexCaseTests : IDisposable
         Assert.True(afterColon > 0 && keptByName > 0 && lowered > 0, $"{afterColon} after a colon, {keptByName} kept, {lowered} lowered");
     }
 
+    [Fact]
+    public void Reading_only_the_capitals_of_an_abstract_finds_the_proper_nouns_reading_every_word_finds()
+    {
+        int papers = 0, nouns = 0;
+        foreach (Paper paper in CitationKeyTests.CorpusFiles().SelectMany(f => DigestParser.ParseFile(f).Papers))
+        {
+            IReadOnlySet<string> expected = ProperNounsOracle.FromAbstract(paper.Abstract);
+            IReadOnlySet<string> found = ProperNouns.FromAbstract(paper.Abstract);
+            Assert.True(
+                expected.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(found.Order(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase),
+                $"{paper.Id}: expected [{string.Join(", ", expected)}], found [{string.Join(", ", found)}] in: {paper.Abstract}");
+            papers++;
+            nouns += expected.Count;
+        }
+
+        Assert.True(nouns > 0, $"{nouns} proper nouns in {papers} abstracts");
+    }
+
     /// <summary>
     /// The words of a title (runs of letters and digits; math spans and LaTeX commands skipped), each with whether it
     /// follows a colon and white space (which plain keeps).
