@@ -75,7 +75,7 @@ corpus=../shared/corpus/daily-arxiv
 i=0
 for input in "${inputs[@]}"; do
   i=$((i + 1))
-  for format in json jsonl markdown bibtex parquet docx atom rss; do
+  for format in json jsonl markdown bibtex csl-json ris parquet docx atom rss; do
     same "$format-$i" convert "$input" --to "$format" -o OUT --quiet
   done
   same "json-daily-$i" convert "$input" --to jsonl --json-shape daily-arxiv --quiet
@@ -85,6 +85,7 @@ for input in "${inputs[@]}"; do
   same "docx-flat-$i" convert "$input" --to docx --docx-group flat --docx-details false --docx-title "A list" -o OUT --quiet
   same "partitioned-$i" convert "$input" --to parquet --partition-by main_category -o OUT/ --quiet
   same "selection-$i" convert "$input" --to jsonl --category cs.CV --match-regex 'diffusion|transformer' --dedupe --quiet
+  same "exclude-$i" convert "$input" --to jsonl --exclude-match diffusion --exclude-category cs.CL --quiet
   same "validate-$i" validate "$input"
   same "stats-$i" stats "$input" --json
 done
