@@ -21,10 +21,12 @@ internal static class FeedText
         int i = 0;
         for (; i < value.Length; i++)
         {
-            if (Removable(value, i, out _))
+            if (Removable(value, i, out bool whole))
             {
                 break;
             }
+
+            i += whole ? 1 : 0; // a surrogate pair is one character: its low half is not lone
         }
 
         if (i == value.Length)

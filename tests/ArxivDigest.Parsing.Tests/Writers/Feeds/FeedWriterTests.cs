@@ -112,6 +112,28 @@ public sealed class FeedWriterTests
         Assert.DoesNotContain("<script>", xml, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public async Task Characters_outside_the_basic_plane_stay_whole_before_and_without_anything_removed(string format)
+    {
+        Paper Make(string id, string title) => new()
+        {
+            Id = ArxivId.Parse(id),
+            Title = title,
+            Url = "https://arxiv.org/abs/" + id,
+            Authors = ["Ada"],
+            DigestDate = new DateOnly(2026, 1, 26),
+        };
+
+        (string xml, PaperWriter writer) = await WriteAsync(format, [Make("2601.00001", "Only 🤔😀 here"), Make("2601.00002", "Emoji 🤔 first\u0001 then 😀")]);
+
+        var titles = Entries(format, Read(xml)).Select(e => Title(format, e)).ToList();
+        Assert.Contains("Only 🤔😀 here", titles);
+        Assert.Contains("Emoji 🤔 first then 😀", titles);
+        DigestDiagnostic removed = Assert.Single(writer.Diagnostics);
+        Assert.Contains("1 character of title", removed.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Every C0 control, DEL, the C1 controls, U+FFFE, U+FFFF, both halves of a pair alone, and markup that ends CDATA or opens a script.</summary>
     private static readonly string Hostile =
         string.Concat(Enumerable.Range(0, 0x20).Select(c => (char)c)) + "\u007F" + string.Concat(Enumerable.Range(0x80, 0x20).Select(c => (char)c))
