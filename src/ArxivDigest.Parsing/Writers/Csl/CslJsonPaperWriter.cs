@@ -50,14 +50,73 @@ public sealed class CslJsonPaperWriter : PaperWriter
     }
 
     /// <summary>The <c>csl-json</c> format (<c>.csl.json</c>) and its options.</summary>
-    public static PaperWriterFormat<CslJsonPaperWriterOptions> Format { get; } = new(
-        "csl-json",
-        [".csl.json"],
-        "CSL-JSON items (pandoc --citeproc, Zotero)",
-        CslJsonPaperWriterOptions.Default,
-        static (s, o) => new CslJsonPaperWriter(s, o),
-        isText: true,
-        options: CslJsonPaperWriterOptions.Descriptors);
+    /// <remarks>
+    /// The format <see cref="PaperWriterFormat.ReadsExistingOutput"/>: over an existing file, its items' ids are
+    /// pinned (<see cref="CslJsonPaperWriterOptions.KeyPins"/>, read with <see cref="ReadKeyPins(Stream)"/>).
+    /// </remarks>
+    public static PaperWriterFormat<CslJsonPaperWriterOptions> Format { get; } = new CslJsonFormat();
+
+    /// <summary>
+    /// Reads the ids of a CSL-JSON file (an array of items): each item's <c>id</c>, pinned to the arXiv paper its
+    /// <c>number</c> (<c>arXiv:ID</c>), <c>DOI</c> (<c>10.48550/arXiv.ID</c>) or <c>URL</c> names. Lenient: a file
+    /// that is not CSL-JSON pins nothing, an item without an arXiv paper only takes its id, an id BibTeX could not
+    /// use as a key is ignored.
+    /// </summary>
+    public static BibtexKeyPins ReadKeyPins(Stream existing)
+    {
+        ArgumentNullException.ThrowIfNull(existing);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(existing, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException)
+        {
+            return BibtexKeyPins.Empty;
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return BibtexKeyPins.Empty;
+            }
+
+            var pins = new List<KeyValuePair<string, string>>();
+            var others = new List<string>();
+            foreach (JsonElement item in document.RootElement.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.Object || !item.TryGetProperty("id", out JsonElement idElement)
+                    || idElement.ValueKind != JsonValueKind.String || idElement.GetString() is not string id || !BibtexKeyPins.IsValidKey(id))
+                {
+                    continue;
+                }
+
+                string? paper = PaperOf(item, "number", "arXiv:") ?? PaperOf(item, "DOI", "10.48550/arXiv.") ?? PaperOf(item, "URL", string.Empty);
+                if (paper is not null)
+                {
+                    pins.Add(new(paper, id));
+                }
+                else
+                {
+                    others.Add(id);
+                }
+            }
+
+            return new BibtexKeyPins(pins, others);
+        }
+
+        static string? PaperOf(JsonElement item, string name, string prefix)
+        {
+            if (!item.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.String || value.GetString() is not string text
+                || !text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            return BibtexKeyPins.TryNormalizeId(text[prefix.Length..], out string? bare) ? bare : null;
+        }
+    }
 
     /// <inheritdoc/>
     public override ValueTask WritePaperAsync(Paper paper, CancellationToken cancellationToken = default)
@@ -82,7 +141,7 @@ public sealed class CslJsonPaperWriter : PaperWriter
 
         _completed = true;
         (ReferenceItem Item, BibtexEntry Key)[] papers = [.. _papers.Values];
-        string[] keys = CitationKeys.Assign([.. papers.Select(p => p.Key)]);
+        string[] keys = CitationKeys.Assign([.. papers.Select(p => p.Key)], _settings.KeyPins);
         var buffer = new ArrayBufferWriter<byte>(FlushThreshold * 2);
         await using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
@@ -189,4 +248,20 @@ public sealed class CslJsonPaperWriter : PaperWriter
 
     private void Removed(Paper paper, string field, int count)
         => ReportReplaced(paper, field, count, "CSL-JSON", "removed (control characters, lone surrogates and noncharacters)");
+}
+
+/// <summary>The <c>csl-json</c> format: it pins the item ids of the file it replaces.</summary>
+internal sealed class CslJsonFormat() : PaperWriterFormat<CslJsonPaperWriterOptions>(
+    "csl-json",
+    [".csl.json"],
+    "CSL-JSON items (pandoc --citeproc, Zotero)",
+    CslJsonPaperWriterOptions.Default,
+    static (s, o) => new CslJsonPaperWriter(s, o),
+    isText: true,
+    options: CslJsonPaperWriterOptions.Descriptors)
+{
+    public override bool ReadsExistingOutput => true;
+
+    public override CslJsonPaperWriterOptions WithExistingOutput(CslJsonPaperWriterOptions options, Stream existing)
+        => options with { KeyPins = CslJsonPaperWriter.ReadKeyPins(existing) };
 }

@@ -1,3 +1,5 @@
+using ArxivDigest.Parsing.Writers.Bibtex;
+
 namespace ArxivDigest.Parsing.Writers.Csl;
 
 /// <summary>Options of the <c>csl-json</c> format. Immutable: change it with <see langword="with"/>.</summary>
@@ -11,6 +13,13 @@ public sealed record CslJsonPaperWriterOptions
 
     /// <summary>What the <c>note</c> variable holds (option <c>csl-note</c>): nothing by default.</summary>
     public CslNote Note { get; init; } = CslNote.None;
+
+    /// <summary>
+    /// Item ids that must not move (from the <c>.csl.json</c> being replaced: <see cref="CslJsonPaperWriter.ReadKeyPins(Stream)"/>):
+    /// a pinned paper keeps its id, and no other paper gets any id the pins hold. None by default; the tool pins the
+    /// ids of the output file it replaces.
+    /// </summary>
+    public BibtexKeyPins KeyPins { get; init; } = BibtexKeyPins.Empty;
 
     /// <summary>The options as the format advertises them (and the tool offers them).</summary>
     internal static IReadOnlyList<WriterOption<CslJsonPaperWriterOptions>> Descriptors { get; } =

@@ -187,10 +187,10 @@ public sealed partial class KeyPinningTests
     }
 
     [Fact]
-    public async Task Only_the_bibtex_format_reads_the_output_it_replaces()
+    public async Task Only_the_formats_with_keys_read_the_output_they_replace()
     {
         PaperWriterRegistry registry = PaperWriterRegistry.CreateDefault();
-        Assert.Equal(["bibtex"], registry.Formats.Where(f => f.ReadsExistingOutput).Select(f => f.Name));
+        Assert.Equal(["bibtex", "csl-json"], registry.Formats.Where(f => f.ReadsExistingOutput).Select(f => f.Name));
         Assert.True(registry.TryGet("jsonl", out PaperWriterFormat? jsonl));
         object options = jsonl.DefaultOptions;
         Assert.Same(options, jsonl.WithExistingOutput(options, new MemoryStream([1, 2, 3])));
