@@ -35,6 +35,7 @@ internal sealed class WorkProgress : IDisposable
     private int _done;
     private int _current = -1;
     private string? _phase;
+    private long _phaseStarted; // Stopwatch ticks when the slow step began, 0 while there is none
     private IProgressView? _view;
 
     private WorkProgress(string activity, IReadOnlyList<DigestInput> inputs)
@@ -97,6 +98,10 @@ internal sealed class WorkProgress : IDisposable
         "jsonl" => "finishing JSON Lines",
         "bibtex" => "finishing BibTeX",
         "markdown" => "finishing Markdown",
+        "csl-json" => "finishing CSL-JSON",
+        "ris" => "finishing RIS",
+        "atom" => "finishing the Atom feed",
+        "rss" => "finishing the RSS feed",
         _ => $"finishing {format}",
     };
 
@@ -164,6 +169,15 @@ internal sealed class WorkProgress : IDisposable
     public void Phase(string? text)
     {
         string? before = Interlocked.Exchange(ref _phase, text);
+        if (before is null && text is not null)
+        {
+            Interlocked.Exchange(ref _phaseStarted, Math.Max(1, _clock.ElapsedTicks));
+        }
+        else if (text is null)
+        {
+            Interlocked.Exchange(ref _phaseStarted, 0);
+        }
+
         if (before != text)
         {
             _view?.Changed(text is null ? ProgressEvent.StepEnded : ProgressEvent.StepStarted);
@@ -188,7 +202,10 @@ internal sealed class WorkProgress : IDisposable
             fraction = total == 0 ? 1 : (double)done / total;
         }
 
-        double seconds = _clock.Elapsed.TotalSeconds;
+        // The reading rate: during the slow end of a write nothing more is read, so the rate stops where reading did
+        // instead of falling for as long as the write takes.
+        long phaseStarted = Interlocked.Read(ref _phaseStarted);
+        double seconds = phaseStarted > 0 ? (double)phaseStarted / Stopwatch.Frequency : _clock.Elapsed.TotalSeconds;
         long bytes = Interlocked.Read(ref _bytes);
         return new ProgressSnapshot(
             Activity,
@@ -253,7 +270,7 @@ internal sealed class WorkProgress : IDisposable
 /// <param name="Total">Inputs in all.</param>
 /// <param name="Papers">Papers so far.</param>
 /// <param name="Bytes">Bytes read so far.</param>
-/// <param name="BytesPerSecond">Bytes read per second, since the start.</param>
+/// <param name="BytesPerSecond">Bytes read per second, from the start until now, or until the slow step began.</param>
 /// <param name="Current">The input being read (control characters escaped), or null.</param>
 /// <param name="Phase">The slow step under way, or null.</param>
 /// <param name="Fraction">How much of the work is done, 0 to 1 (by bytes when every input's size is known).</param>
