@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
 
 namespace ArxivDigest.Parsing.Tests.Infrastructure;
@@ -50,40 +48,8 @@ internal static class ReferenceTools
     }
 
     /// <summary>Runs a tool in a folder with no standard input; its exit code, standard output and standard error.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string tool, IEnumerable<string> arguments, string directory)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {tool}.");
-        process.StandardInput.Close();
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{tool} {string.Join(' ', start.ArgumentList)} took longer than two minutes.");
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string tool, IEnumerable<string> arguments, string directory)
+        => TexTools.RunApartAsync(tool, arguments, directory, TimeSpan.FromMinutes(2));
 }
 
 /// <summary>

@@ -46,8 +46,16 @@ internal static class TexTools
     /// <summary>The first of <paramref name="tools"/> that is missing, or null.</summary>
     public static string? Missing(IEnumerable<string> tools) => tools.FirstOrDefault(t => (t == "pybtex" ? PybtexPython() : Find(t)) is null);
 
-    /// <summary>Runs a tool in a folder, with no standard input, and returns its exit code and output.</summary>
+    /// <summary>Runs a tool in a folder, with no standard input, and returns its exit code and output (standard output, then standard error).</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(
+        string tool, IEnumerable<string> arguments, string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        (int code, string output, string error) = await RunApartAsync(tool, arguments, directory, timeout, environment);
+        return (code, output + error);
+    }
+
+    /// <summary>Runs a tool in a folder, with no standard input; its exit code, standard output and standard error apart.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunApartAsync(
         string tool, IEnumerable<string> arguments, string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(tool)
@@ -82,10 +90,10 @@ internal static class TexTools
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{tool} {string.Join(' ', arguments)} took longer than {timeout}.");
+            throw new TimeoutException($"{tool} {string.Join(' ', start.ArgumentList)} took longer than {timeout}.");
         }
 
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output, await error);
     }
 }
 

@@ -68,6 +68,10 @@ public sealed class BibtexKeyPins
         return TryNormalizeId(arxivId, out string? bare) && _byPaper.TryGetValue(bare, out key);
     }
 
+    /// <summary>These pins and <paramref name="other"/>'s: a paper pinned by both keeps the key these give it.</summary>
+    internal BibtexKeyPins Union(BibtexKeyPins other)
+        => other.Keys.Count == 0 ? this : Keys.Count == 0 ? other : new BibtexKeyPins(ByPaper.Concat(other.ByPaper), Keys.Concat(other.Keys));
+
     /// <summary>Reads the keys of a <c>.bib</c> file as UTF-8; see <see cref="Read(TextReader)"/>.</summary>
     public static BibtexKeyPins Read(Stream bib)
     {

@@ -205,18 +205,5 @@ internal sealed class BibtexFormat() : PaperWriterFormat<BibtexPaperWriterOption
 
     /// <summary>The options with the keys of <paramref name="existing"/> pinned (added to any pinned already).</summary>
     public override BibtexPaperWriterOptions WithExistingOutput(BibtexPaperWriterOptions options, Stream existing)
-    {
-        BibtexKeyPins found = BibtexKeyPins.Read(existing);
-        if (options.KeyPins.Count == 0 && options.KeyPins.Keys.Count == 0)
-        {
-            return options with { KeyPins = found };
-        }
-
-        return options with
-        {
-            KeyPins = new BibtexKeyPins(
-                options.KeyPins.ByPaper.Concat(found.ByPaper),
-                options.KeyPins.Keys.Concat(found.Keys).Except(options.KeyPins.ByPaper.Values.Concat(found.ByPaper.Values), StringComparer.OrdinalIgnoreCase)),
-        };
-    }
+        => options with { KeyPins = options.KeyPins.Union(BibtexKeyPins.Read(existing)) };
 }

@@ -263,5 +263,5 @@ internal sealed class CslJsonFormat() : PaperWriterFormat<CslJsonPaperWriterOpti
     public override bool ReadsExistingOutput => true;
 
     public override CslJsonPaperWriterOptions WithExistingOutput(CslJsonPaperWriterOptions options, Stream existing)
-        => options with { KeyPins = CslJsonPaperWriter.ReadKeyPins(existing) };
+        => options with { KeyPins = options.KeyPins.Union(CslJsonPaperWriter.ReadKeyPins(existing)) };
 }
