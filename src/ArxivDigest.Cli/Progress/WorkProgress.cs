@@ -173,9 +173,9 @@ internal sealed class WorkProgress : IDisposable
         {
             Interlocked.Exchange(ref _phaseStarted, Math.Max(1, _clock.ElapsedTicks));
         }
-        else if (text is null)
+        else if (text is null && Volatile.Read(ref _done) < _names.Length)
         {
-            Interlocked.Exchange(ref _phaseStarted, 0);
+            Interlocked.Exchange(ref _phaseStarted, 0); // more inputs to read (one output per input): the rate goes on
         }
 
         if (before != text)
@@ -270,7 +270,7 @@ internal sealed class WorkProgress : IDisposable
 /// <param name="Total">Inputs in all.</param>
 /// <param name="Papers">Papers so far.</param>
 /// <param name="Bytes">Bytes read so far.</param>
-/// <param name="BytesPerSecond">Bytes read per second, from the start until now, or until the slow step began.</param>
+/// <param name="BytesPerSecond">Bytes read per second, from the start until now, or until the slow step began (after the last input, it stays there).</param>
 /// <param name="Current">The input being read (control characters escaped), or null.</param>
 /// <param name="Phase">The slow step under way, or null.</param>
 /// <param name="Fraction">How much of the work is done, 0 to 1 (by bytes when every input's size is known).</param>
